@@ -1,0 +1,27 @@
+package gan4j.arch;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Builds the generator and discriminator of one architecture family. The networks are plain
+ * function approximators: G maps a latent batch (plus any condition) to samples, D maps samples
+ * (plus any condition) to one raw score each; neither knows it is part of a GAN.
+ */
+public interface Architecture {
+
+    /** Shape of a latent batch as G expects it, without conditioning. */
+    long[] latentShape(int batchSize);
+
+    /** Shape of one generated sample. */
+    long[] sampleShape();
+
+    MultiLayerConfiguration generator(NetworkSpec spec);
+
+    MultiLayerConfiguration discriminator(NetworkSpec spec);
+
+    /** What one network is built with: extra input channels for conditioning, init seed, optimizer. */
+    record NetworkSpec(int conditionChannels, long seed, IUpdater updater, DataType dataType) {
+    }
+}

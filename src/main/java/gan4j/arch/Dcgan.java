@@ -1,0 +1,118 @@
+package gan4j.arch;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+
+/**
+ * DCGAN (Radford et al. 2016) for 28, 32 or 64 pixel images: G is a stack of stride-2 transposed
+ * convolutions with BatchNorm and ReLU ending in tanh; D mirrors it with stride-2 convolutions and
+ * LeakyReLU(0.2) and ends in one raw score (no sigmoid: the objective decides what a score means).
+ */
+public final class Dcgan implements Architecture {
+
+    private final int imageSize;
+    private final int channels;
+    private final int latentSize;
+    private final int generatorWidth;
+    private final int discriminatorWidth;
+    private final boolean discriminatorBatchNorm;
+
+    public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
+                 boolean discriminatorBatchNorm) {
+        if (imageSize != 28 && imageSize != 32 && imageSize != 64) {
+            throw new IllegalArgumentException("DCGAN supports 28, 32 or 64 pixel images, not " + imageSize);
+        }
+        this.imageSize = imageSize;
+        this.channels = channels;
+        this.latentSize = latentSize;
+        this.generatorWidth = generatorWidth;
+        this.discriminatorWidth = discriminatorWidth;
+        this.discriminatorBatchNorm = discriminatorBatchNorm;
+    }
+
+    /** 28-pixel images start from 7×7 (two doublings), 32 and 64 from 4×4 (three and four). */
+    private int baseSize() {
+        return imageSize == 28 ? 7 : 4;
+    }
+
+    private int doublings() {
+        return Integer.numberOfTrailingZeros(imageSize / baseSize());
+    }
+
+    @Override
+    public long[] latentShape(int batchSize) {
+        return new long[] {batchSize, latentSize, 1, 1};
+    }
+
+    @Override
+    public long[] sampleShape() {
+        return new long[] {channels, imageSize, imageSize};
+    }
+
+    @Override
+    public MultiLayerConfiguration generator(NetworkSpec spec) {
+        int n = doublings();
+        int width = generatorWidth << (n - 1);
+        NeuralNetConfiguration.ListBuilder layers = base(spec).list();
+        // [latent+cond, 1, 1] -> [width, base, base]: a transposed convolution over a 1×1 input.
+        layers.layer(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1).padding(0, 0)
+                .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
+                .activation(Activation.IDENTITY).build());
+        layers.layer(new BatchNormalization.Builder().build());
+        layers.layer(new ActivationLayer(Activation.RELU));
+        for (int i = 1; i < n; i++) {
+            width /= 2;
+            layers.layer(upsample(width, false, Activation.IDENTITY));
+            layers.layer(new BatchNormalization.Builder().build());
+            layers.layer(new ActivationLayer(Activation.RELU));
+        }
+        layers.layer(upsample(channels, true, Activation.TANH));
+        layers.setInputType(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
+        return layers.build();
+    }
+
+    @Override
+    public MultiLayerConfiguration discriminator(NetworkSpec spec) {
+        int n = doublings();
+        int width = discriminatorWidth;
+        NeuralNetConfiguration.ListBuilder layers = base(spec).list();
+        for (int i = 0; i < n; i++) {
+            // The first layer sees raw pixels; DCGAN leaves BatchNorm out there.
+            boolean norm = discriminatorBatchNorm && i > 0;
+            layers.layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!norm)
+                    .activation(Activation.IDENTITY).build());
+            if (norm) {
+                layers.layer(new BatchNormalization.Builder().build());
+            }
+            layers.layer(new ActivationLayer(new ActivationLReLU(0.2)));
+            width *= 2;
+        }
+        layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
+        layers.setInputType(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
+        return layers.build();
+    }
+
+    private static Deconvolution2D upsample(int nOut, boolean bias, Activation activation) {
+        return new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).nOut(nOut).hasBias(bias).activation(activation).build();
+    }
+
+    private static NeuralNetConfiguration.Builder base(NetworkSpec spec) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(spec.dataType())
+                .updater(spec.updater())
+                .weightInit(new NormalDistribution(0, 0.02));
+    }
+}

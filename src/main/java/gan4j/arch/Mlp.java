@@ -1,0 +1,71 @@
+package gan4j.arch;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+
+/**
+ * Fully connected G and D for low-dimensional data such as the 2-D toy mixtures: ReLU hidden layers
+ * in G with a linear output (toy points are not confined to [-1, 1]), LeakyReLU(0.2) in D.
+ */
+public final class Mlp implements Architecture {
+
+    private final int dimensions;
+    private final int latentSize;
+    private final int generatorWidth;
+    private final int discriminatorWidth;
+    private final int hiddenLayers;
+
+    public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers) {
+        this.dimensions = dimensions;
+        this.latentSize = latentSize;
+        this.generatorWidth = generatorWidth;
+        this.discriminatorWidth = discriminatorWidth;
+        this.hiddenLayers = hiddenLayers;
+    }
+
+    @Override
+    public long[] latentShape(int batchSize) {
+        return new long[] {batchSize, latentSize};
+    }
+
+    @Override
+    public long[] sampleShape() {
+        return new long[] {dimensions};
+    }
+
+    @Override
+    public MultiLayerConfiguration generator(NetworkSpec spec) {
+        NeuralNetConfiguration.ListBuilder layers = base(spec).list();
+        for (int i = 0; i < hiddenLayers; i++) {
+            layers.layer(new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU).build());
+        }
+        layers.layer(new DenseLayer.Builder().nOut(dimensions).activation(Activation.IDENTITY).build());
+        layers.setInputType(InputType.feedForward(latentSize + spec.conditionChannels()));
+        return layers.build();
+    }
+
+    @Override
+    public MultiLayerConfiguration discriminator(NetworkSpec spec) {
+        NeuralNetConfiguration.ListBuilder layers = base(spec).list();
+        for (int i = 0; i < hiddenLayers; i++) {
+            layers.layer(new DenseLayer.Builder().nOut(discriminatorWidth)
+                    .activation(new ActivationLReLU(0.2)).build());
+        }
+        layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
+        layers.setInputType(InputType.feedForward(dimensions + spec.conditionChannels()));
+        return layers.build();
+    }
+
+    private static NeuralNetConfiguration.Builder base(NetworkSpec spec) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(spec.dataType())
+                .updater(spec.updater())
+                .weightInit(WeightInit.XAVIER);
+    }
+}

@@ -1,0 +1,190 @@
+package gan4j.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * Loads an experiment: defaults, then the YAML file, then {@code --set} overrides, validated once.
+ *
+ * <p>Defaults are declared here, next to the range each key accepts, and nowhere else.
+ */
+public final class ConfigLoader {
+
+    public static final List<String> OBJECTIVES =
+            List.of("non_saturating", "minimax", "wasserstein", "hinge", "least_squares", "f_gan");
+    public static final List<String> DIVERGENCES = List.of("total_variation", "kl", "reverse_kl", "pearson_chi2",
+            "neyman_chi2", "squared_hellinger", "jeffrey", "jensen_shannon", "alpha");
+    private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
+
+    public GanConfig load(Path file, List<String> overrides) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such config file; pass an existing YAML file to --config"
+                    + " (the presets are in configs/).");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the config file: " + e.getMessage() + ".");
+        }
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return parse(text, file.toString(), defaultName, overrides);
+    }
+
+    /** Parses configuration text; {@code source} names it in messages. */
+    public GanConfig parse(String yaml, String source, String defaultName, List<String> overrides) {
+        ConfigValue.Mapping tree = YamlTree.parse(yaml, source);
+        Overrides.apply(tree, overrides);
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        ConfigSection root = ConfigSection.root(tree, resolved);
+
+        String name = root.string("name", defaultName);
+        long seed = root.longInteger("seed", 42, 0, Long.MAX_VALUE);
+        DataConfig data = data(root.section("data"));
+        ModelConfig model = model(root.section("model"));
+        ObjectiveConfig objective = objective(root.section("objective"));
+        TrainConfig train = train(root.section("train"));
+        List<RegularizerConfig> regularizers = new ArrayList<>();
+        for (ConfigSection section : root.sections("regularizers")) {
+            regularizers.add(regularizer(section));
+        }
+        OutputConfig output = output(root.section("output"), name);
+        root.finish();
+
+        checkCombination(root, data, model);
+        return new GanConfig(name, seed, data, model, objective, train, regularizers, output, dump(resolved));
+    }
+
+    private static DataConfig data(ConfigSection s) {
+        String type = s.choice("type", "idx", List.of("idx", "folder", "packed", "toy"));
+        int workers = s.integer("workers", Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 64);
+        DataConfig data = switch (type) {
+            case "idx" -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
+                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
+            case "folder" -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
+                    s.integer("image_size", 64, 8, 1024), s.integer("channels", 3, 1, 3),
+                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
+            case "packed" -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")),
+                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
+            default -> new DataConfig.Toy(s.choice("mixture", "ring", List.of("ring", "grid")),
+                    s.integer("points", 100_000, 100, 10_000_000), workers);
+        };
+        if (data instanceof DataConfig.Folder f && f.channels() == 2) {
+            throw s.invalid("channels", "must be 1 (grey) or 3 (colour), got 2");
+        }
+        s.finish();
+        return data;
+    }
+
+    private static ModelConfig model(ConfigSection s) {
+        String architecture = s.choice("architecture", "dcgan", List.of("dcgan", "mlp"));
+        boolean mlp = architecture.equals("mlp");
+        ModelConfig model = new ModelConfig(architecture,
+                s.integer("latent_size", mlp ? 2 : 100, 1, 4096),
+                s.integer("generator_width", mlp ? 128 : 64, 1, 4096),
+                s.integer("discriminator_width", mlp ? 128 : 64, 1, 4096),
+                s.integer("hidden_layers", 3, 1, 16),
+                s.bool("conditional", false),
+                s.bool("discriminator_batch_norm", true));
+        s.finish();
+        return model;
+    }
+
+    private static ObjectiveConfig objective(ConfigSection s) {
+        String type = s.choice("type", "non_saturating", OBJECTIVES);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (type.equals("f_gan")) {
+            String divergence = s.choice("divergence", "jensen_shannon", DIVERGENCES);
+            params.put("divergence", divergence);
+            if (divergence.equals("alpha")) {
+                params.put("alpha", s.real("alpha", 0.5, -100, 100));
+            }
+            params.put("saturating", s.bool("saturating", false));
+        }
+        s.finish();
+        return new ObjectiveConfig(type, params);
+    }
+
+    private static TrainConfig train(ConfigSection s) {
+        TrainConfig train = new TrainConfig(
+                s.longInteger("steps", 2000, 1, Long.MAX_VALUE / 2),
+                s.integer("batch_size", 64, 1, 65536),
+                s.integer("d_steps_per_g_step", 1, 1, 100),
+                optimizer(s.section("g_optimizer")),
+                optimizer(s.section("d_optimizer")));
+        s.finish();
+        return train;
+    }
+
+    private static OptimizerConfig optimizer(ConfigSection s) {
+        String type = s.choice("type", "adam", List.of("adam", "rmsprop", "sgd"));
+        OptimizerConfig optimizer = new OptimizerConfig(type,
+                s.real("lr", 2e-4, 1e-12, 10),
+                type.equals("adam") ? s.real("beta1", 0.5, 0, 0.999999) : 0,
+                type.equals("adam") ? s.real("beta2", 0.999, 0, 0.999999999) : 0,
+                type.equals("sgd") ? 0 : s.real("epsilon", 1e-8, 0, 1),
+                type.equals("rmsprop") ? s.real("decay", 0.99, 0, 0.999999) : 0);
+        s.finish();
+        return optimizer;
+    }
+
+    private static RegularizerConfig regularizer(ConfigSection s) {
+        String type = s.choice("type", null, List.of("gradient_penalty", "weight_clip", "instance_noise"));
+        RegularizerConfig regularizer = switch (type) {
+            case "gradient_penalty" -> new RegularizerConfig.GradientPenalty(
+                    s.real("weight", 10, 0, 1e6),
+                    s.choice("at", "interpolates", List.of("interpolates", "data")),
+                    s.real("target", 1, 0, 1e6),
+                    s.bool("one_sided", false),
+                    s.real("epsilon", 0.1, 1e-6, 10),
+                    s.real("perturbation", 0.5, 0, 100));
+            case "weight_clip" -> new RegularizerConfig.WeightClip(s.real("clip", 0.01, 1e-9, 1e3));
+            default -> new RegularizerConfig.InstanceNoise(s.real("std", 0.1, 0, 100),
+                    s.longInteger("anneal_steps", 1000, 0, Long.MAX_VALUE / 2));
+        };
+        s.finish();
+        return regularizer;
+    }
+
+    private static OutputConfig output(ConfigSection s, String name) {
+        OutputConfig output = new OutputConfig(
+                Path.of(s.string("dir", "runs/" + name)),
+                s.integer("sample_every", 500, 1, Integer.MAX_VALUE),
+                s.integer("checkpoint_every", 1000, 1, Integer.MAX_VALUE),
+                s.integer("keep_checkpoints", 3, 1, 1000),
+                s.integer("log_every", 50, 1, Integer.MAX_VALUE),
+                s.integer("samples", 64, 1, 1024));
+        s.finish();
+        return output;
+    }
+
+    private static void checkCombination(ConfigSection root, DataConfig data, ModelConfig model) {
+        if (data instanceof DataConfig.Toy && !model.architecture().equals("mlp")) {
+            throw new ConfigException(root.location().source() + ": data.type toy needs model.architecture: mlp"
+                    + " (2-D points are not images).");
+        }
+        if (!(data instanceof DataConfig.Toy) && model.architecture().equals("mlp")) {
+            throw new ConfigException(root.location().source() + ": model.architecture mlp is for data.type toy;"
+                    + " use dcgan for images.");
+        }
+        if (data instanceof DataConfig.Folder f && model.architecture().equals("dcgan")
+                && !DCGAN_SIZES.contains(f.imageSize())) {
+            throw new ConfigException(root.location().source() + ": data.image_size " + f.imageSize()
+                    + " is not a DCGAN size; use one of 28, 32, 64.");
+        }
+    }
+
+    private static String dump(Map<String, Object> resolved) {
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        return new Dump(settings).dumpToString(resolved);
+    }
+}

@@ -1,0 +1,18 @@
+package gan4j.config;
+
+import java.util.List;
+
+/**
+ * A whole experiment, validated: every later stage can trust these values.
+ *
+ * <p>{@code resolvedYaml} is the complete configuration with defaults filled in, as saved in the run
+ * directory and checkpoints.
+ */
+public record GanConfig(String name, long seed, DataConfig data, ModelConfig model, ObjectiveConfig objective,
+                        TrainConfig train, List<RegularizerConfig> regularizers, OutputConfig output,
+                        String resolvedYaml) {
+
+    public GanConfig {
+        regularizers = List.copyOf(regularizers);
+    }
+}

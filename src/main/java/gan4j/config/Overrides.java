@@ -1,0 +1,59 @@
+package gan4j.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Applies {@code --set a.b.c=value} assignments onto a parsed configuration tree. */
+final class Overrides {
+
+    private Overrides() {
+    }
+
+    static void apply(ConfigValue.Mapping root, List<String> assignments) {
+        for (String assignment : assignments) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set " + assignment + ": expected key=value with a dotted key,"
+                        + " for example --set train.steps=500.");
+            }
+            String key = assignment.substring(0, eq).trim();
+            String text = assignment.substring(eq + 1);
+            Location at = Location.ofOverride(assignment);
+            ConfigValue value = parseValue(text, at);
+            String[] parts = key.split("\\.");
+            ConfigValue.Mapping node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                ConfigValue child = node.entries().get(parts[i]);
+                if (child == null) {
+                    child = new ConfigValue.Mapping(new LinkedHashMap<>(), at);
+                    node.entries().put(parts[i], child);
+                }
+                if (!(child instanceof ConfigValue.Mapping mapping)) {
+                    throw new ConfigException(at + ": '" + String.join(".", List.of(parts).subList(0, i + 1))
+                            + "' is a single value, so it has no key '" + parts[i + 1] + "'.");
+                }
+                node = mapping;
+            }
+            node.entries().put(parts[parts.length - 1], value);
+        }
+    }
+
+    private static ConfigValue parseValue(String text, Location at) {
+        ConfigValue.Mapping wrapper = YamlTree.parse("value: " + text, at.source());
+        ConfigValue value = wrapper.entries().get("value");
+        return relocate(value, at);
+    }
+
+    private static ConfigValue relocate(ConfigValue value, Location at) {
+        if (value instanceof ConfigValue.Scalar s) {
+            return new ConfigValue.Scalar(s.text(), s.isNull(), at);
+        }
+        if (value instanceof ConfigValue.Sequence seq) {
+            return new ConfigValue.Sequence(seq.items().stream().map(v -> relocate(v, at)).toList(), at);
+        }
+        ConfigValue.Mapping map = (ConfigValue.Mapping) value;
+        LinkedHashMap<String, ConfigValue> entries = new LinkedHashMap<>();
+        map.entries().forEach((k, v) -> entries.put(k, relocate(v, at)));
+        return new ConfigValue.Mapping(entries, at);
+    }
+}

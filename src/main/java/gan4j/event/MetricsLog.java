@@ -1,0 +1,91 @@
+package gan4j.event;
+
+import gan4j.run.AtomicFiles;
+import gan4j.run.RunException;
+import gan4j.train.StepMetrics;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Appends one CSV row per step to {@code metrics.csv}. On resume it first drops rows past the
+ * checkpoint's step, which the crashed run logged but the resumed run will log again.
+ */
+public final class MetricsLog implements RunListener {
+
+    public static final String HEADER = "step,d_loss,g_loss,penalty,d_real,d_fake,d_fake_after,samples_per_s";
+
+    private final Path file;
+    private final int flushEvery;
+    private BufferedWriter out;
+
+    public MetricsLog(Path file, int flushEvery) {
+        this.file = file;
+        this.flushEvery = flushEvery;
+    }
+
+    @Override
+    public void on(RunEvent event) {
+        try {
+            if (event instanceof RunEvent.RunStarted started) {
+                open(started.state().step());
+            } else if (event instanceof RunEvent.StepCompleted done) {
+                out.write(row(done.metrics()));
+                out.newLine();
+                if (done.state().step() % flushEvery == 0) {
+                    out.flush();
+                }
+            } else if (out != null) {
+                out.close();
+                out = null;
+            }
+        } catch (IOException e) {
+            throw new RunException("cannot write " + file + ": " + e.getMessage()
+                    + "; free disk space or point output.dir elsewhere.", e);
+        }
+    }
+
+    private void open(long startStep) throws IOException {
+        if (Files.exists(file)) {
+            List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.equals(HEADER) || stepOf(line) < startStep)
+                    .toList();
+            AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
+        } else {
+            AtomicFiles.writeString(file, HEADER + "\n");
+        }
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static long stepOf(String line) {
+        int comma = line.indexOf(',');
+        try {
+            return Long.parseLong(comma < 0 ? line : line.substring(0, comma));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String row(StepMetrics m) {
+        return String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f", m.step(), m.discriminatorLoss(),
+                m.generatorLoss(), m.penalty(), m.dReal(), m.dFake(), m.dFakeAfter(), m.samplesPerSecond());
+    }
+
+    /** Reads the logged rows back as (step, values...) arrays, skipping the header. */
+    public static List<double[]> read(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !line.equals(HEADER))
+                    .map(line -> java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

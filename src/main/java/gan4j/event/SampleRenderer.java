@@ -1,0 +1,11 @@
+package gan4j.event;
+
+import gan4j.train.Networks;
+import java.nio.file.Path;
+
+/** Draws what the generator currently produces into a PNG file. */
+@FunctionalInterface
+public interface SampleRenderer {
+
+    void render(Networks networks, Path file);
+}

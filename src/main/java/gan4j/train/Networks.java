@@ -1,0 +1,5 @@
+package gan4j.train;
+
+/** The generator and discriminator of a run, each with its own optimizer state. */
+public record Networks(Network generator, Network discriminator) {
+}

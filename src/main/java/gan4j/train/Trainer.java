@@ -1,0 +1,167 @@
+package gan4j.train;
+
+import gan4j.data.Batch;
+import gan4j.event.RunEvent;
+import gan4j.event.RunListener;
+import gan4j.objective.LossAndGrad;
+import gan4j.objective.Scores;
+import gan4j.penalty.Constraint;
+import gan4j.penalty.Penalty;
+import gan4j.train.RandomStreams.Purpose;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The alternating algorithm of Goodfellow et al. (2014), Algorithm 1: k discriminator steps, then
+ * one generator step, with separate optimizers. It owns the loop and nothing else; everything that
+ * reacts to training (checkpoints, samples, logs, health checks) is a {@link RunListener}.
+ */
+public final class Trainer {
+
+    private final Networks networks;
+    private final Variant variant;
+    private final RandomStreams random;
+    private final List<RunListener> listeners;
+    private final long sampleChannels;
+
+    public Trainer(Networks networks, Variant variant, RandomStreams random, List<RunListener> listeners) {
+        this.networks = networks;
+        this.variant = variant;
+        this.random = random;
+        this.listeners = List.copyOf(listeners);
+        this.sampleChannels = variant.architecture().sampleShape()[0];
+    }
+
+    /**
+     * Trains from {@code start} until {@code totalSteps} generator steps are done or {@code stop}
+     * is requested. {@code batches} must yield the batches of data step
+     * {@code start.step() * k} onwards, in order.
+     */
+    public TrainingState run(TrainingState start, long totalSteps, Supplier<Batch> batches, StopSignal stop) {
+        TrainingState state = start;
+        emit(new RunEvent.RunStarted(state, networks, totalSteps));
+        try {
+            while (state.step() < totalSteps && !stop.requested()) {
+                StepMetrics metrics = step(state.step(), batches);
+                state = state.next();
+                emit(new RunEvent.StepCompleted(state, networks, metrics));
+            }
+        } catch (RuntimeException e) {
+            emit(new RunEvent.RunFailed(state, networks, e));
+            throw e;
+        }
+        emit(new RunEvent.RunFinished(state, networks, stop.requested()));
+        return state;
+    }
+
+    private StepMetrics step(long step, Supplier<Batch> batches) {
+        long started = System.nanoTime();
+        int k = variant.discriminatorStepsPerGeneratorStep();
+        DiscriminatorStep last = null;
+        int samples = 0;
+        for (int j = 0; j < k; j++) {
+            Batch batch = batches.get();
+            last = discriminatorStep(step, j, batch);
+            samples += 2 * batch.labels().length;
+        }
+        GeneratorStep g = generatorStep(step, last.labels());
+        samples += g.batchSize();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new StepMetrics(step, last.loss(), g.loss(), last.penalty(), last.dReal(), last.dFake(),
+                g.dFake(), samples / seconds);
+    }
+
+    /** Update D: maximise its objective on a real batch and a batch from G (minimise the loss). */
+    private DiscriminatorStep discriminatorStep(long step, int j, Batch batch) {
+        Network g = networks.generator();
+        Network d = networks.discriminator();
+        int[] labels = batch.labels();
+        INDArray fake = g.forward(generatorInput(step, j, labels));
+        INDArray real = noisy(batch.images(), step, 2 * j);
+        INDArray noisyFake = noisy(fake, step, 2 * j + 1);
+        INDArray realIn = variant.conditioning().discriminatorInput(real, labels);
+        INDArray fakeIn = variant.conditioning().discriminatorInput(noisyFake, labels);
+
+        INDArray realScores = d.forward(realIn);
+        INDArray fakeScores = d.forward(fakeIn);
+        LossAndGrad loss = variant.objective().discriminator(new Scores(realScores, fakeScores));
+
+        // D still holds the fake batch's layer inputs: backpropagate it first, then redo the real pass.
+        INDArray sum = d.backward(loss.dFake()).parameters().gradient().dup();
+        d.forward(realIn);
+        Gradient gradient = d.backward(loss.dReal()).parameters();
+        sum.addi(gradient.gradient());
+
+        double penalty = 0;
+        for (Penalty p : variant.penalties()) {
+            penalty += p.accumulate(d, realIn, fakeIn, sampleChannels,
+                    random.random(Purpose.PENALTY, step, j), sum);
+        }
+        gradient.gradient().assign(sum);
+        halveBatchNormStatistics(gradient);
+        d.update(gradient);
+        for (Constraint c : variant.constraints()) {
+            c.apply(d);
+        }
+        return new DiscriminatorStep(loss.loss() + penalty, penalty, mean(variant.objective().readout(realScores)),
+                mean(variant.objective().readout(fakeScores)), labels);
+    }
+
+    /** Update G: minimise the generator loss, the error flowing back through D's input gradient. */
+    private GeneratorStep generatorStep(long step, int[] labels) {
+        Network g = networks.generator();
+        Network d = networks.discriminator();
+        INDArray fake = g.forward(generatorInput(step, -1, labels));
+        INDArray fakeIn = variant.conditioning().discriminatorInput(noisy(fake, step, -1), labels);
+        INDArray fakeScores = d.forward(fakeIn);
+        LossAndGrad loss = variant.objective().generator(fakeScores);
+        INDArray inputGradient = d.backward(loss.dFake()).input();
+        INDArray sampleGradient = variant.conditioning().sampleGradient(inputGradient, sampleChannels);
+        g.update(g.backward(sampleGradient).parameters());
+        return new GeneratorStep(loss.loss(), mean(variant.objective().readout(fakeScores)), labels.length);
+    }
+
+    private INDArray generatorInput(long step, int subStep, int[] labels) {
+        SplittableRandom latentRandom = random.random(Purpose.LATENT, step, subStep + 1);
+        INDArray z = RandomStreams.gaussian(latentRandom, DataType.FLOAT,
+                variant.architecture().latentShape(labels.length));
+        return variant.conditioning().generatorInput(z, labels);
+    }
+
+    private INDArray noisy(INDArray samples, long step, int subStep) {
+        return variant.inputNoise().apply(samples, step, random.random(Purpose.INSTANCE_NOISE, step, subStep + 2));
+    }
+
+    /**
+     * BatchNorm's running statistics travel as pseudo-gradients; summing the real and fake passes
+     * would count them twice, so halve them: the running statistics then track the mean of the real
+     * and fake batch statistics at the configured decay.
+     */
+    private static void halveBatchNormStatistics(Gradient gradient) {
+        gradient.gradientForVariable().forEach((name, view) -> {
+            if (name.endsWith("_mean") || name.endsWith("_var") || name.endsWith("_log10stdev")) {
+                view.muli(0.5);
+            }
+        });
+    }
+
+    private static double mean(INDArray values) {
+        return values.meanNumber().doubleValue();
+    }
+
+    private void emit(RunEvent event) {
+        for (RunListener listener : listeners) {
+            listener.on(event);
+        }
+    }
+
+    private record DiscriminatorStep(double loss, double penalty, double dReal, double dFake, int[] labels) {
+    }
+
+    private record GeneratorStep(double loss, double dFake, int batchSize) {
+    }
+}

@@ -1,0 +1,42 @@
+package gan4j.arch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gan4j.train.Network;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+class DcganTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {28, 32, 64})
+    void generatorMakesImagesAndDiscriminatorScoresThem(int size) {
+        Dcgan dcgan = new Dcgan(size, 3, 16, 8, 8, true);
+        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Sgd(0.1), DataType.FLOAT);
+        Network g = network(dcgan.generator(spec));
+        Network d = network(dcgan.discriminator(spec));
+
+        INDArray images = g.forward(Nd4j.randn(DataType.FLOAT, dcgan.latentShape(5)));
+        assertArrayEquals(new long[] {5, 3, size, size}, images.shape());
+        assertTrue(images.amaxNumber().doubleValue() <= 1.0, "tanh output stays in [-1, 1]");
+
+        INDArray scores = d.forward(images);
+        assertArrayEquals(new long[] {5, 1}, scores.shape());
+        Network.Backward back = d.backward(Nd4j.onesLike(scores));
+        assertArrayEquals(images.shape(), back.input().shape());
+        assertEquals(d.model().numParams(), back.parameters().gradient().length());
+    }
+
+    private static Network network(org.deeplearning4j.nn.conf.MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return new Network(net);
+    }
+}
