@@ -22,12 +22,10 @@ public final class MetricsLog implements RunListener {
     public static final String HEADER = "step,d_loss,g_loss,penalty,d_real,d_fake,d_fake_after,samples_per_s";
 
     private final Path file;
-    private final int flushEvery;
     private BufferedWriter out;
 
-    public MetricsLog(Path file, int flushEvery) {
+    public MetricsLog(Path file) {
         this.file = file;
-        this.flushEvery = flushEvery;
     }
 
     @Override
@@ -38,9 +36,8 @@ public final class MetricsLog implements RunListener {
             } else if (event instanceof RunEvent.StepCompleted done) {
                 out.write(row(done.metrics()));
                 out.newLine();
-                if (done.state().step() % flushEvery == 0) {
-                    out.flush();
-                }
+                // Flushed every step: a killed job keeps its log, and plots read the file.
+                out.flush();
             } else if (out != null) {
                 out.close();
                 out = null;

@@ -1,0 +1,39 @@
+package gan4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code gan} command: train GANs on images, sample from them, evaluate, prepare data. */
+@Command(name = "gan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
+        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:training or sampling failed (the message says why)",
+            "2:invalid command line or configuration"})
+public final class GanCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests so both see the same behaviour. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GanCommand())
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .setExitCodeExceptionMapper(new ExitCodes());
+    }
+}
