@@ -27,6 +27,7 @@ public interface Dataset extends AutoCloseable {
     /** Class names in label order; a single entry for unlabelled data. */
     List<String> classNames();
 
+    /** The class of sample {@code index}, as a position in {@link #classNames()}. */
     int label(int index);
 
     /**
