@@ -71,8 +71,7 @@ public final class ConfigLoader {
             case "idx" -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
                     s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
             case "folder" -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
-                    s.integer("image_size", 64, 8, 1024), s.integer("channels", 3, 1, 3),
-                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
+                    s.integer("image_size", 64, 8, 1024), s.integer("channels", 3, 1, 3), workers);
             case "packed" -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")),
                     s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
             default -> new DataConfig.Toy(s.choice("mixture", "ring", List.of("ring", "grid")),

@@ -13,7 +13,7 @@ public sealed interface DataConfig {
     }
 
     /** A folder of images, one sub-folder per class, center-cropped and resized to a square. */
-    record Folder(Path path, int imageSize, int channels, int limit, int workers) implements DataConfig {
+    record Folder(Path path, int imageSize, int channels, int workers) implements DataConfig {
     }
 
     /** A packed uint8 file written by {@code gan data pack}. */

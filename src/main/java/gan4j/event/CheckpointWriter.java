@@ -3,9 +3,7 @@ package gan4j.event;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.run.Provenance;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Writes a checkpoint every {@code every} steps and when the run ends, but never after a failure. */
 public final class CheckpointWriter implements RunListener {
@@ -14,18 +12,18 @@ public final class CheckpointWriter implements RunListener {
     private final int every;
     private final String configYaml;
     private final List<String> classNames;
+    private final long[] sampleShape;
     private final Provenance provenance;
-    private final Consumer<Path> onWritten;
     private long lastWritten = -1;
 
     public CheckpointWriter(CheckpointStore store, int every, String configYaml, List<String> classNames,
-                            Provenance provenance, Consumer<Path> onWritten) {
+                            long[] sampleShape, Provenance provenance) {
         this.store = store;
         this.every = every;
         this.configYaml = configYaml;
         this.classNames = List.copyOf(classNames);
+        this.sampleShape = sampleShape.clone();
         this.provenance = provenance;
-        this.onWritten = onWritten;
     }
 
     @Override
@@ -42,8 +40,7 @@ public final class CheckpointWriter implements RunListener {
     }
 
     private void write(RunEvent event) {
-        Path file = store.write(new Checkpoint(event.networks(), event.state(), configYaml, classNames, provenance));
+        store.write(new Checkpoint(event.networks(), event.state(), configYaml, classNames, sampleShape, provenance));
         lastWritten = event.state().step();
-        onWritten.accept(file);
     }
 }

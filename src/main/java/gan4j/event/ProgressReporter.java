@@ -1,7 +1,7 @@
 package gan4j.event;
 
 import gan4j.train.StepMetrics;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class ProgressReporter implements RunListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private final int every;
     private ProgressBar bar;
@@ -22,7 +22,7 @@ public final class ProgressReporter implements RunListener {
     private long startStep;
     private long startNanos;
 
-    public ProgressReporter(PrintStream out, boolean interactive, int every) {
+    public ProgressReporter(PrintWriter out, boolean interactive, int every) {
         this.out = out;
         this.interactive = interactive;
         this.every = every;

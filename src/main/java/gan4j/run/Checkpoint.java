@@ -9,9 +9,10 @@ import java.util.List;
  * the training state, the resolved configuration, the class names and where it all came from.
  */
 public record Checkpoint(Networks networks, TrainingState state, String configYaml, List<String> classNames,
-                         Provenance provenance) {
+                         long[] sampleShape, Provenance provenance) {
 
     public Checkpoint {
         classNames = List.copyOf(classNames);
+        sampleShape = sampleShape.clone();
     }
 }

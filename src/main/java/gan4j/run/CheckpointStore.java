@@ -4,7 +4,6 @@ import gan4j.train.Network;
 import gan4j.train.Networks;
 import gan4j.train.TrainingState;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -120,8 +119,11 @@ public final class CheckpointStore {
         List<String> classNames = (List<String>) state.get("class_names");
         @SuppressWarnings("unchecked")
         Map<String, Object> provenance = (Map<String, Object>) state.get("provenance");
+        @SuppressWarnings("unchecked")
+        long[] sampleShape = ((List<Number>) state.get("sample_shape")).stream().mapToLong(Number::longValue).toArray();
         return new Checkpoint(networks, new TrainingState(((Number) state.get("step")).longValue()),
-                new String(entries.get(CONFIG), StandardCharsets.UTF_8), classNames, new Provenance(provenance));
+                new String(entries.get(CONFIG), StandardCharsets.UTF_8), classNames, sampleShape,
+                new Provenance(provenance));
     }
 
     private static Path resolve(Path path) {
@@ -150,6 +152,7 @@ public final class CheckpointStore {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", checkpoint.state().step());
         state.put("class_names", new ArrayList<>(checkpoint.classNames()));
+        state.put("sample_shape", java.util.Arrays.stream(checkpoint.sampleShape()).boxed().toList());
         state.put("provenance", new LinkedHashMap<>(checkpoint.provenance().values()));
         return new Dump(DumpSettings.builder().build()).dumpToString(state);
     }

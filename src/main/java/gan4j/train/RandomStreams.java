@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class RandomStreams {
 
     /** What a stream of random numbers is for; the ordinal is part of its seed, so only append. */
-    public enum Purpose { LATENT, FIXED_LATENT, FAKE_LABELS, PENALTY, INSTANCE_NOISE, SAMPLE }
+    public enum Purpose { LATENT, FIXED_LATENT, FAKE_LABELS, PENALTY, INSTANCE_NOISE, SAMPLE, GENERATOR_INIT,
+        DISCRIMINATOR_INIT, EVALUATION }
 
     private final long seed;
 

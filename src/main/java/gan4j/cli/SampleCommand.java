@@ -1,0 +1,93 @@
+package gan4j.cli;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Architectures;
+import gan4j.arch.Conditioning;
+import gan4j.config.ConfigException;
+import gan4j.config.ConfigLoader;
+import gan4j.config.GanConfig;
+import gan4j.report.ImageGrid;
+import gan4j.run.Checkpoint;
+import gan4j.run.CheckpointStore;
+import gan4j.train.RandomStreams;
+import gan4j.train.RandomStreams.Purpose;
+import gan4j.train.SampleInputs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gan sample}: images from a trained generator, as one PNG grid. */
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Generate a PNG grid of samples from a checkpoint.",
+            "The same checkpoint, seed, count and class give the same PNG, byte for byte."})
+public final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "PATH",
+            description = "A checkpoint file (step-*.ckpt) or a run directory (then its newest checkpoint).")
+    Path checkpoint;
+
+    @Option(names = {"-n", "--count"}, defaultValue = "64", description = "Number of samples (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the latent noise (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "samples.png", paramLabel = "FILE",
+            description = "Output PNG (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--class", paramLabel = "NAME|INDEX",
+            description = "Only this class (conditional models): a class name or its index.")
+    String className;
+
+    @Override
+    public Integer call() {
+        if (count < 1 || count > 4096) {
+            throw new ConfigException("--count must be between 1 and 4096, got " + count + ".");
+        }
+        Checkpoint loaded = CheckpointStore.read(checkpoint);
+        GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
+                List.of());
+        if (loaded.sampleShape().length != 3) {
+            throw new ConfigException(checkpoint + " holds a model of 2-D points, not images; use gan eval for it.");
+        }
+        Architecture architecture = Architectures.of(config.model(), loaded.sampleShape());
+        Conditioning conditioning = config.model().conditional()
+                ? Conditioning.oneHot(loaded.classNames().size()) : Conditioning.none();
+        SplittableRandom random = new RandomStreams(seed).random(Purpose.SAMPLE, 0, 0);
+        SampleInputs inputs;
+        if (className != null) {
+            if (!conditioning.isConditional()) {
+                throw new ConfigException("--class needs a conditional model; " + checkpoint
+                        + " was trained with model.conditional: false.");
+            }
+            inputs = SampleInputs.ofClass(architecture, conditioning, classIndex(loaded.classNames()), count, random);
+        } else {
+            inputs = SampleInputs.grid(architecture, conditioning, count, random);
+        }
+        ImageGrid.write(loaded.networks().generator().infer(inputs.input()), inputs.columns(), out);
+        spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
+                + loaded.state().step() + ")");
+        return ExitCodes.OK;
+    }
+
+    private int classIndex(List<String> names) {
+        int index = names.indexOf(className);
+        if (index < 0 && className.matches("\\d+")) {
+            index = Integer.parseInt(className);
+        }
+        if (index < 0 || index >= names.size()) {
+            throw new ConfigException("unknown class '" + className + "'; this model knows: "
+                    + String.join(", ", names) + " (or their indices 0.." + (names.size() - 1) + ").");
+        }
+        return index;
+    }
+}

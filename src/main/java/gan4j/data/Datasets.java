@@ -1,0 +1,33 @@
+package gan4j.data;
+
+import gan4j.config.DataConfig;
+import gan4j.data.toy.ToyDataset;
+import gan4j.data.toy.ToyMixture;
+import java.util.List;
+import java.util.Locale;
+
+/** Opens the dataset a configuration describes. */
+public final class Datasets {
+
+    private Datasets() {
+    }
+
+    /**
+     * Opens {@code config}'s data; {@code seed} only matters for generated data (the toy mixtures).
+     * IDX folders whose path mentions "fashion" get Fashion-MNIST's class names, others "0".."9".
+     */
+    public static Dataset open(DataConfig config, long seed) {
+        if (config instanceof DataConfig.Idx idx) {
+            int limit = idx.limit() == 0 ? IdxDataset.ALL : idx.limit();
+            boolean fashion = idx.path().toString().toLowerCase(Locale.ROOT).contains("fashion");
+            return IdxDataset.inDirectory(idx.path(), fashion ? IdxDataset.FASHION_MNIST_CLASSES : List.of(), limit);
+        }
+        if (config instanceof DataConfig.Folder folder) {
+            return ImageFolderDataset.open(folder.path(), folder.imageSize(), folder.channels());
+        }
+        if (config instanceof DataConfig.Toy toy) {
+            return new ToyDataset(ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT)), toy.points(), seed);
+        }
+        throw new DataException("data.type packed is not supported by this build; use idx or folder.");
+    }
+}

@@ -1,0 +1,30 @@
+package gan4j.report;
+
+import gan4j.data.toy.ToyMixture;
+import gan4j.event.SampleRenderer;
+import gan4j.objective.Objective;
+import gan4j.train.Networks;
+import gan4j.train.SampleInputs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Renders real and generated 2-D points over the heat map of D's readout, as GAN Lab does. */
+public record ToySampleRenderer(ToyMixture mixture, double[][] real, SampleInputs inputs, Objective objective,
+                                String title) implements SampleRenderer {
+
+    @Override
+    public void render(Networks networks, Path file) {
+        double[][] generated = networks.generator().infer(inputs.input()).toDoubleMatrix();
+        try {
+            PointCloudPlot.standard().write(file, title, PlotBounds.around(mixture), real, generated, grid -> {
+                INDArray scores = networks.discriminator().infer(Nd4j.create(grid).castTo(inputs.input().dataType()));
+                return objective.readout(scores).reshape(-1).toDoubleVector();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

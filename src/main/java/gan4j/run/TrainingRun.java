@@ -1,0 +1,201 @@
+package gan4j.run;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Architectures;
+import gan4j.arch.Optimizers;
+import gan4j.config.ConfigException;
+import gan4j.config.GanConfig;
+import gan4j.data.BatchStream;
+import gan4j.data.DataException;
+import gan4j.data.Dataset;
+import gan4j.data.Datasets;
+import gan4j.data.ImageFolderDataset;
+import gan4j.data.toy.ToyDataset;
+import gan4j.event.CheckpointWriter;
+import gan4j.event.MetricsLog;
+import gan4j.event.NonFiniteGuard;
+import gan4j.event.PlotWriter;
+import gan4j.event.ProgressReporter;
+import gan4j.event.RunListener;
+import gan4j.event.SampleGridWriter;
+import gan4j.event.SampleRenderer;
+import gan4j.objective.Objective;
+import gan4j.objective.Objectives;
+import gan4j.penalty.Regularizers;
+import gan4j.report.ImageSampleRenderer;
+import gan4j.report.ToySampleRenderer;
+import gan4j.train.Network;
+import gan4j.train.Networks;
+import gan4j.train.RandomStreams;
+import gan4j.train.RandomStreams.Purpose;
+import gan4j.train.SampleInputs;
+import gan4j.train.StopSignal;
+import gan4j.train.Trainer;
+import gan4j.train.TrainingState;
+import gan4j.train.Variant;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+
+/**
+ * One {@code gan train} invocation: turns a validated configuration into data, networks, a variant
+ * and listeners, then runs the trainer, new or resumed from the newest checkpoint.
+ */
+public final class TrainingRun {
+
+    /** How the run was asked for and where it reports. */
+    public record Options(boolean resume, PrintWriter out, boolean interactive) {
+    }
+
+    private final GanConfig config;
+    private final Options options;
+
+    public TrainingRun(GanConfig config, Options options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    /** Trains and returns the final state; throws the user-facing exceptions of each stage. */
+    public TrainingState execute() {
+        PrintWriter out = options.out();
+        RunDirectory dir = new RunDirectory(config.output().dir());
+        CheckpointStore store = new CheckpointStore(dir.checkpoints(), config.output().keepCheckpoints());
+        Optional<Path> latest = store.latest();
+        if (!options.resume() && latest.isPresent()) {
+            throw new RunException(dir.root() + " already holds checkpoints (newest " + latest.get().getFileName()
+                    + "); add --resume to continue that run, or start a new one with --set output.dir=DIR.");
+        }
+        if (options.resume() && latest.isEmpty()) {
+            throw new RunException("nothing to resume: " + dir.checkpoints()
+                    + " holds no checkpoint; drop --resume to start a new run there.");
+        }
+        RandomStreams random = new RandomStreams(config.seed());
+        try (Dataset data = Datasets.open(config.data(), config.seed())) {
+            Architecture architecture = architecture(data);
+            Conditioning conditioning = conditioning(data);
+            Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
+            Networks networks;
+            TrainingState state;
+            if (options.resume()) {
+                Checkpoint checkpoint = CheckpointStore.read(latest.get());
+                ResumeCheck.firstIncompatibleKey(checkpoint.configYaml(), config.resolvedYaml()).ifPresent(key -> {
+                    throw new ConfigException(latest.get() + " was written with a different " + key
+                            + "; resume with the same config (only train.steps and output.* may change).");
+                });
+                networks = checkpoint.networks();
+                state = checkpoint.state();
+                out.println("resuming " + dir.root() + " from " + latest.get().getFileName());
+            } else {
+                networks = freshNetworks(architecture, conditioning, random);
+                state = new TrainingState(0);
+            }
+            if (state.step() >= config.train().steps()) {
+                out.println("nothing to do: the run is at step " + state.step() + " of train.steps="
+                        + config.train().steps() + "; raise train.steps to train longer.");
+                return state;
+            }
+            Provenance provenance = Provenance.of(config.resolvedYaml(), config.seed(), data.describe());
+            AtomicFiles.writeString(dir.config(), config.resolvedYaml());
+            AtomicFiles.writeString(dir.provenance(), new Dump(DumpSettings.builder().build())
+                    .dumpToString(new LinkedHashMap<>(provenance.values())));
+            out.println("run directory: " + dir.root());
+            out.println("data: " + data.describe());
+
+            Regularizers regularizers = Regularizers.from(config.regularizers());
+            Variant variant = new Variant(architecture, conditioning, objective, regularizers.penalties(),
+                    regularizers.constraints(), regularizers.inputNoise(),
+                    config.train().discriminatorStepsPerGeneratorStep());
+            List<RunListener> listeners = listeners(dir, store, data, provenance,
+                    renderer(data, architecture, conditioning, objective, random));
+            StopSignal stop = new StopSignal();
+            int k = variant.discriminatorStepsPerGeneratorStep();
+            TrainingState end;
+            try (GracefulStop ignored = new GracefulStop(stop, out);
+                 BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
+                         state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers())) {
+                end = new Trainer(networks, variant, random, listeners).run(state, config.train().steps(),
+                        batches::next, stop);
+            }
+            if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
+                out.println("warning: " + folder.skippedFiles() + " unreadable image(s) were skipped (named above).");
+            }
+            out.println((stop.requested() ? "stopped" : "finished") + " at step " + end.step() + "; samples in "
+                    + dir.samples() + ", checkpoints in " + dir.checkpoints());
+            return end;
+        }
+    }
+
+    private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, Dataset data, Provenance provenance,
+                                        SampleRenderer renderer) {
+        List<RunListener> listeners = new ArrayList<>();
+        // The guard comes first so that a diverged step is never checkpointed.
+        listeners.add(new NonFiniteGuard());
+        listeners.add(new MetricsLog(dir.metrics()));
+        listeners.add(new ProgressReporter(options.out(), options.interactive(), config.output().logEvery()));
+        listeners.add(new SampleGridWriter(dir.samples(), config.output().sampleEvery(), renderer));
+        listeners.add(new PlotWriter(dir.metrics(), dir.plots().resolve("training.png"), config.name(),
+                config.output().sampleEvery()));
+        listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), config.resolvedYaml(),
+                data.classNames(), data.sampleShape(), provenance));
+        return listeners;
+    }
+
+    private SampleRenderer renderer(Dataset data, Architecture architecture, Conditioning conditioning,
+                                    Objective objective, RandomStreams random) {
+        if (data instanceof ToyDataset toy) {
+            int points = 2500;
+            double[][] real = toy.mixture().sample(points, random.random(Purpose.FIXED_LATENT, 0, 1));
+            SampleInputs inputs = SampleInputs.grid(architecture, conditioning, points,
+                    random.random(Purpose.FIXED_LATENT, 0, 0));
+            return new ToySampleRenderer(toy.mixture(), real, inputs, objective, config.name());
+        }
+        return new ImageSampleRenderer(SampleInputs.grid(architecture, conditioning, config.output().samples(),
+                random.random(Purpose.FIXED_LATENT, 0, 0)));
+    }
+
+    private Conditioning conditioning(Dataset data) {
+        if (!config.model().conditional()) {
+            return Conditioning.none();
+        }
+        if (data.classNames().size() < 2) {
+            throw new DataException(data.describe() + " has a single class; a conditional model needs labelled"
+                    + " data (one sub-folder per class), or set model.conditional: false.");
+        }
+        return Conditioning.oneHot(data.classNames().size());
+    }
+
+    /** The configured architecture, sized by the data it will see. */
+    private Architecture architecture(Dataset data) {
+        boolean images = config.model().architecture().equals("dcgan");
+        if (images && (data.height() != data.width() || !List.of(28, 32, 64).contains(data.height()))) {
+            throw new DataException(data.describe() + " has " + data.height() + "×" + data.width()
+                    + " images; DCGAN needs square 28, 32 or 64 pixel images (set data.image_size for folders).");
+        }
+        return Architectures.of(config.model(), data.sampleShape());
+    }
+
+    private Networks freshNetworks(Architecture architecture, Conditioning conditioning, RandomStreams random) {
+        Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
+                random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
+                Optimizers.updater(config.train().generatorOptimizer()), DataType.FLOAT);
+        Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
+                random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
+                Optimizers.updater(config.train().discriminatorOptimizer()), DataType.FLOAT);
+        return new Networks(network(architecture.generator(g)), network(architecture.discriminator(d)));
+    }
+
+    private static Network network(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
+        net.init();
+        return new Network(net);
+    }
+}
