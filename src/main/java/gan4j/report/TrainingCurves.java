@@ -31,15 +31,17 @@ public final class TrainingCurves {
         List<double[]> rows = MetricsLog.read(metricsCsv);
         int window = Math.max(1, rows.size() / 100);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("generator step"));
-        plot.add(subplot("loss", rows, window, new int[] {1, 2}, new String[] {"D loss", "G loss"}), 3);
-        plot.add(subplot("D readout", rows, window, new int[] {4, 5},
-                new String[] {"D(x)", "D(G(z))"}), 2);
+        plot.add(subplot("loss", rows, window, new int[] {1, 2}, new String[] {"D loss", "G loss"},
+                new Color(0x1f77b4), new Color(0xd62728)), 3);
+        plot.add(subplot("D readout", rows, window, new int[] {4, 5}, new String[] {"D(x)", "D(G(z))"},
+                new Color(0x2ca02c), new Color(0xff7f0e)), 2);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 
-    private static XYPlot subplot(String axis, List<double[]> rows, int window, int[] columns, String[] names) {
+    private static XYPlot subplot(String axis, List<double[]> rows, int window, int[] columns, String[] names,
+                                  Color first, Color second) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int c = 0; c < columns.length; c++) {
             XYSeries series = new XYSeries(names[c], false, true);
@@ -54,8 +56,8 @@ public final class TrainingCurves {
             data.addSeries(series);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setSeriesPaint(0, new Color(0x1f77b4));
-        renderer.setSeriesPaint(1, new Color(0xd62728));
+        renderer.setSeriesPaint(0, first);
+        renderer.setSeriesPaint(1, second);
         renderer.setDefaultStroke(new BasicStroke(1.5f));
         renderer.setAutoPopulateSeriesStroke(false);
         NumberAxis range = new NumberAxis(axis);

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public record Provenance(Map<String, Object> values) {
 
     public Provenance {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static Provenance of(String configYaml, long seed, String data) {

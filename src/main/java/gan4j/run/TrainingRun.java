@@ -45,6 +45,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * One {@code gan train} invocation: turns a validated configuration into data, networks, a variant
@@ -105,7 +106,8 @@ public final class TrainingRun {
             }
             Provenance provenance = Provenance.of(config.resolvedYaml(), config.seed(), data.describe());
             AtomicFiles.writeString(dir.config(), config.resolvedYaml());
-            AtomicFiles.writeString(dir.provenance(), new Dump(DumpSettings.builder().build())
+            AtomicFiles.writeString(dir.provenance(), new Dump(DumpSettings.builder()
+                    .setDefaultFlowStyle(FlowStyle.BLOCK).build())
                     .dumpToString(new LinkedHashMap<>(provenance.values())));
             out.println("run directory: " + dir.root());
             out.println("data: " + data.describe());

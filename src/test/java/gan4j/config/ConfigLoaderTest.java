@@ -1,0 +1,113 @@
+package gan4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private GanConfig parse(String yaml, String... overrides) {
+        return loader.parse(yaml, "exp.yaml", "exp", List.of(overrides));
+    }
+
+    private String error(String yaml, String... overrides) {
+        return assertThrows(ConfigException.class, () -> parse(yaml, overrides)).getMessage();
+    }
+
+    @Test
+    void defaultsFillEverythingTheFileLeavesOut() {
+        GanConfig config = parse("seed: 3\n");
+        assertEquals(3, config.seed());
+        assertEquals("exp", config.name());
+        assertEquals(Path.of("runs/exp"), config.output().dir());
+        assertEquals(64, config.train().batchSize());
+        assertEquals("adam", config.train().generatorOptimizer().type());
+        assertEquals(0.5, config.train().generatorOptimizer().beta1());
+        assertInstanceOf(DataConfig.Idx.class, config.data());
+        assertTrue(config.resolvedYaml().contains("batch_size: 64"), config.resolvedYaml());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineKeyAndAllowedKeys() {
+        String message = error("seed: 1\ntrain:\n  steps: 10\n  stepz: 20\n");
+        assertTrue(message.startsWith("exp.yaml:4: unknown key 'train.stepz'"), message);
+        assertTrue(message.contains("steps"), message);
+    }
+
+    @Test
+    void wrongTypeAndRangeAreRejectedWithTheKey() {
+        assertEquals("exp.yaml:2: train.batch_size must be a whole number, got 'big'.",
+                error("train:\n  batch_size: big\n"));
+        assertTrue(error("train:\n  batch_size: 0\n").contains("train.batch_size must be between 1 and 65536, got 0"));
+        assertTrue(error("train: {g_optimizer: {lr: -1}}\n").contains("train.g_optimizer.lr must be between"));
+        assertTrue(error("objective: {type: vanilla}\n").contains("must be one of non_saturating"));
+    }
+
+    @Test
+    void overridesWinOverTheFileAndAreNamedInErrors() {
+        GanConfig config = parse("train: {steps: 10}\n", "train.steps=500", "data.path=/data/x",
+                "output.dir=/tmp/out", "seed=9", "train.batch_size=16", "output.sample_every=5",
+                "output.checkpoint_every=7", "output.keep_checkpoints=2");
+        assertEquals(500, config.train().steps());
+        assertEquals(Path.of("/data/x"), ((DataConfig.Idx) config.data()).path());
+        assertEquals(Path.of("/tmp/out"), config.output().dir());
+        assertEquals(9, config.seed());
+        assertEquals(16, config.train().batchSize());
+        assertEquals(5, config.output().sampleEvery());
+        assertEquals(7, config.output().checkpointEvery());
+        assertEquals(2, config.output().keepCheckpoints());
+        String message = error("seed: 1\n", "train.steps=many");
+        assertTrue(message.startsWith("--set train.steps=many: train.steps must be a whole number"), message);
+        assertTrue(error("seed: 1\n", "nokey").contains("expected key=value"));
+    }
+
+    @Test
+    void invalidYamlAndNonMappingsAreExplained() {
+        assertTrue(error("train: [1, 2\n").contains("not valid YAML"));
+        assertTrue(error("- a\n- b\n").contains("top level of a config must be a mapping"));
+        assertTrue(error("train: 5\n").contains("train must be a mapping"));
+    }
+
+    @Test
+    void yamlTagsCannotInstantiateClasses() {
+        String message = error("seed: !!java.io.File /etc/passwd\n");
+        assertTrue(message.contains("seed must be a whole number"), message);
+    }
+
+    @Test
+    void crossFieldRulesSayWhatToChange() {
+        assertTrue(error("data: {type: toy}\n").contains("needs model.architecture: mlp"));
+        assertTrue(error("data: {type: folder, image_size: 48}\n").contains("use one of 28, 32, 64"));
+    }
+
+    @Test
+    void missingFileIsOneSentence(@TempDir Path dir) {
+        String message = assertThrows(ConfigException.class,
+                () -> loader.load(dir.resolve("nope.yaml"), List.of())).getMessage();
+        assertTrue(message.endsWith("no such config file; pass an existing YAML file to --config"
+                + " (the presets are in configs/)."), message);
+    }
+
+    @Test
+    void everyPresetLoads() throws IOException {
+        try (Stream<Path> presets = Files.list(Path.of("configs"))) {
+            List<Path> files = presets.filter(p -> p.toString().endsWith(".yaml")).toList();
+            assertTrue(files.size() >= 2);
+            for (Path file : files) {
+                GanConfig config = loader.load(file, List.of());
+                assertTrue(config.train().steps() > 0, file.toString());
+            }
+        }
+    }
+}

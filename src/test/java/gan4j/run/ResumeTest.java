@@ -1,0 +1,70 @@
+package gan4j.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import gan4j.testing.TinyRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A resumed run must be the uninterrupted run: same parameters, same optimizer state, same samples. */
+class ResumeTest {
+
+    @Test
+    void trainingInTwoHalvesEqualsTrainingStraightThrough(@TempDir Path straight, @TempDir Path halves)
+            throws Exception {
+        assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
+        Path a = TinyRuns.dcganConfig(straight, "");
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString()).exitCode());
+
+        Path b = TinyRuns.dcganConfig(halves, "");
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3").exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming"), resumed.out());
+
+        Checkpoint one = CheckpointStore.read(straight.resolve("run"));
+        Checkpoint two = CheckpointStore.read(halves.resolve("run"));
+        assertEquals(6, one.state().step());
+        assertEquals(6, two.state().step());
+        assertSameNetwork(one.networks().generator().model(), two.networks().generator().model());
+        assertSameNetwork(one.networks().discriminator().model(), two.networks().discriminator().model());
+
+        Path pngA = straight.resolve("a.png");
+        Path pngB = halves.resolve("b.png");
+        assertEquals(0, TinyRuns.gan("sample", "--checkpoint", straight.resolve("run").toString(), "--count", "9",
+                "--seed", "5", "--out", pngA.toString()).exitCode());
+        assertEquals(0, TinyRuns.gan("sample", "--checkpoint", halves.resolve("run").toString(), "--count", "9",
+                "--seed", "5", "--out", pngB.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(pngA), Files.readAllBytes(pngB));
+        assertArrayEquals(Files.readAllLines(straight.resolve("run/metrics.csv")).stream()
+                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
+                Files.readAllLines(halves.resolve("run/metrics.csv")).stream()
+                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
+                "the resumed log has each step once, with the same values (throughput aside)");
+    }
+
+    @Test
+    void aDifferentSeedGivesADifferentRun(@TempDir Path first, @TempDir Path second) throws Exception {
+        assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
+        assertEquals(0, TinyRuns.gan("train", "-c", TinyRuns.dcganConfig(first, "").toString(),
+                "--set", "train.steps=2").exitCode());
+        assertEquals(0, TinyRuns.gan("train", "-c", TinyRuns.dcganConfig(second, "").toString(),
+                "--set", "train.steps=2", "--set", "seed=8").exitCode());
+        assertNotEquals(CheckpointStore.read(first.resolve("run")).networks().generator().model().params(),
+                CheckpointStore.read(second.resolve("run")).networks().generator().model().params());
+    }
+
+    private static void assertSameNetwork(MultiLayerNetwork expected, MultiLayerNetwork actual) {
+        assertEquals(expected.getIterationCount(), actual.getIterationCount());
+        assertArrayEquals(expected.params().toFloatVector(), actual.params().toFloatVector());
+        assertArrayEquals(expected.getUpdater().getStateViewArray().toFloatVector(),
+                actual.getUpdater().getStateViewArray().toFloatVector());
+    }
+}
