@@ -1,6 +1,7 @@
 package gan4j.cli;
 
 import gan4j.config.ConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 
 /** Exit codes: 0 success, 1 a run or sampling failed, 2 the user's command line or config is wrong. */
@@ -12,6 +13,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
 
     @Override
     public int getExitCode(Throwable exception) {
-        return exception instanceof ConfigException ? USAGE : FAILED;
+        boolean usage = exception instanceof ConfigException || exception instanceof CommandLine.ParameterException;
+        return usage ? USAGE : FAILED;
     }
 }
