@@ -3,6 +3,8 @@ package gan4j.data;
 import gan4j.config.DataConfig;
 import gan4j.data.toy.ToyDataset;
 import gan4j.data.toy.ToyMixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,11 +25,24 @@ public final class Datasets {
             return IdxDataset.inDirectory(idx.path(), fashion ? IdxDataset.FASHION_MNIST_CLASSES : List.of(), limit);
         }
         if (config instanceof DataConfig.Folder folder) {
+            if (!Files.isDirectory(folder.path())) {
+                throw new DataException(missingFolder(folder.path()));
+            }
             return ImageFolderDataset.open(folder.path(), folder.imageSize(), folder.channels());
         }
         if (config instanceof DataConfig.Toy toy) {
             return new ToyDataset(ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT)), toy.points(), seed);
         }
         throw new DataException("data.type packed is not supported by this build; use idx or folder.");
+    }
+
+    private static String missingFolder(Path path) {
+        String message = "data folder " + path + " does not exist: put your images there (one sub-folder per class,"
+                + " or all directly inside) or point data.path at them";
+        if (path.toString().toLowerCase(Locale.ROOT).contains("celeba")) {
+            message += "; for CelebA, download img_align_celeba.zip from the CelebA project page"
+                    + " (mmlab.ie.cuhk.edu.hk/projects/CelebA.html) and unzip it into " + path + " (see data/README.md)";
+        }
+        return message + ".";
     }
 }
