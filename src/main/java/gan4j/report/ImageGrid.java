@@ -1,9 +1,7 @@
 package gan4j.report;
 
-import gan4j.run.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,12 +15,7 @@ public final class ImageGrid {
 
     /** Writes {@code images} [N, 1 or 3, H, W] as a grid of {@code columns} images per row. */
     public static void write(INDArray images, int columns, Path file) {
-        BufferedImage grid = render(images, columns);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(grid, "png", out)) {
-                throw new java.io.IOException("no PNG writer available");
-            }
-        });
+        PngFiles.write(render(images, columns), file);
     }
 
     static BufferedImage render(INDArray images, int columns) {

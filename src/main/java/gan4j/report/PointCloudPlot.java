@@ -80,21 +80,8 @@ public record PointCloudPlot(int widthPx, int heightPx, int gridResolution) {
      *                  once, with every heat-map cell centre, and must return one score per location
      */
     public void write(Path target, String title, PlotBounds bounds, double[][] real, double[][] generated,
-            Function<double[][], double[]> scorer) throws IOException {
-        JFreeChart chart = chart(title, bounds, real, generated, scorer);
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would survive the rename.
-        Path partial = directory.resolve(target.getFileName() + "." + UUID.randomUUID() + ".partial");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW))) {
-                ChartUtils.writeChartAsPNG(out, chart, widthPx, heightPx);
-            }
-            // rename(2) replaces an existing target atomically on POSIX file systems.
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+            Function<double[][], double[]> scorer) {
+        PngFiles.write(chart(title, bounds, real, generated, scorer).createBufferedImage(widthPx, heightPx), target);
     }
 
     /** The chart {@link #write} renders; package-private so tests can find where data lands in pixels. */

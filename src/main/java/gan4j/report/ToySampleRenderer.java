@@ -5,8 +5,6 @@ import gan4j.event.SampleRenderer;
 import gan4j.objective.Objective;
 import gan4j.train.Networks;
 import gan4j.train.SampleInputs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,13 +16,9 @@ public record ToySampleRenderer(ToyMixture mixture, double[][] real, SampleInput
     @Override
     public void render(Networks networks, Path file) {
         double[][] generated = networks.generator().infer(inputs.input()).toDoubleMatrix();
-        try {
-            PointCloudPlot.standard().write(file, title, PlotBounds.around(mixture), real, generated, grid -> {
-                INDArray scores = networks.discriminator().infer(Nd4j.create(grid).castTo(inputs.input().dataType()));
-                return objective.readout(scores).reshape(-1).toDoubleVector();
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PointCloudPlot.standard().write(file, title, PlotBounds.around(mixture), real, generated, grid -> {
+            INDArray scores = networks.discriminator().infer(Nd4j.create(grid).castTo(inputs.input().dataType()));
+            return objective.readout(scores).reshape(-1).toDoubleVector();
+        });
     }
 }

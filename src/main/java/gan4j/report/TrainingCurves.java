@@ -1,12 +1,10 @@
 package gan4j.report;
 
 import gan4j.event.MetricsLog;
-import gan4j.run.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -37,7 +35,7 @@ public final class TrainingCurves {
                 new Color(0x2ca02c), new Color(0xff7f0e)), 2);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        PngFiles.write(chart.createBufferedImage(WIDTH, HEIGHT), png);
     }
 
     private static XYPlot subplot(String axis, List<double[]> rows, int window, int[] columns, String[] names,

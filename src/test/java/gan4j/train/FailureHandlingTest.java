@@ -1,0 +1,127 @@
+package gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Mlp;
+import gan4j.data.BatchStream;
+import gan4j.data.toy.ToyDataset;
+import gan4j.data.toy.ToyMixture;
+import gan4j.event.CheckpointWriter;
+import gan4j.event.NonFiniteGuard;
+import gan4j.event.NonFiniteLossException;
+import gan4j.event.RunEvent;
+import gan4j.objective.LossAndGrad;
+import gan4j.objective.NonSaturating;
+import gan4j.objective.Objective;
+import gan4j.objective.Scores;
+import gan4j.penalty.InputNoise;
+import gan4j.run.CheckpointStore;
+import gan4j.run.Provenance;
+import gan4j.testing.TinyRuns;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+
+class FailureHandlingTest {
+
+    /** Non-saturating, except that from step {@code failAt} on the discriminator loss is NaN. */
+    private static final class DivergingObjective implements Objective {
+        private final Objective inner = new NonSaturating();
+        private int calls;
+        private final int failAt;
+
+        DivergingObjective(int failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override
+        public LossAndGrad discriminator(Scores scores) {
+            LossAndGrad ok = inner.discriminator(scores);
+            return calls++ >= failAt ? new LossAndGrad(Double.NaN, ok.dReal(), ok.dFake()) : ok;
+        }
+
+        @Override
+        public LossAndGrad generator(INDArray fakeScores) {
+            return inner.generator(fakeScores);
+        }
+
+        @Override
+        public INDArray readout(INDArray scores) {
+            return inner.readout(scores);
+        }
+    }
+
+    private static Networks toyNetworks(Architecture architecture) {
+        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(1e-3), DataType.FLOAT);
+        MultiLayerNetwork g = new MultiLayerNetwork(architecture.generator(spec));
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(architecture.discriminator(spec));
+        d.init();
+        return new Networks(new Network(g), new Network(d));
+    }
+
+    @Test
+    void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
+        Mlp mlp = new Mlp(2, 2, 8, 8, 1);
+        Networks networks = toyNetworks(mlp);
+        Variant variant = new Variant(mlp, Conditioning.none(), new DivergingObjective(3), List.of(), List.of(),
+                InputNoise.NONE, 1);
+        CheckpointStore store = new CheckpointStore(dir, 10);
+        List<RunEvent> seen = new ArrayList<>();
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NonFiniteGuard(),
+                new CheckpointWriter(store, 1, "seed: 1\n", List.of("points"), new long[] {2},
+                        new Provenance(Map.of())), seen::add));
+        try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), 16, 1, 0)) {
+            NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+                    () -> trainer.run(new TrainingState(0), 10, batches::next, new StopSignal()));
+            assertTrue(e.getMessage().startsWith("training diverged at step 3 (discriminator loss NaN"),
+                    e.getMessage());
+        }
+        assertEquals(dir.resolve("step-000003.ckpt"), store.latest().orElseThrow());
+        assertTrue(seen.get(seen.size() - 1) instanceof RunEvent.RunFailed);
+    }
+
+    @Test
+    void sigtermFinishesTheStepAndWritesACheckpoint(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
+        Path config = TinyRuns.dcganConfig(dir, "");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "gan4j.cli.GanCommand",
+                "train", "-c", config.toString(), "--set", "train.steps=100000", "--set", "output.checkpoint_every=100000")
+                .redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("step 2/")) {
+                    // Process.destroy() would also close our end of its output; send the signal alone.
+                    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+                }
+            }
+        }
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), output.toString());
+        assertTrue(output.toString().contains("stop requested"), output.toString());
+        long step = CheckpointStore.read(dir.resolve("run")).state().step();
+        assertTrue(step >= 2 && step < 100000, "checkpoint at step " + step + "\n" + output);
+        assertTrue(output.toString().contains("stopped at step " + step), output.toString());
+    }
+}
