@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and three backward passes in all (the first gives g), two when every rᵢ is zero. The error is
  * O(ε²) for critics with smooth activations. Measured in double against a double-backprop
  * reference (GradientPenaltyTest; 16 points): relative error at ε = 0.1 / 0.01 is 2.2e-4 / 2.2e-6
- * for a softplus 2-8-8-1 MLP, 1.1e-3 / 1.2e-5 for a tanh one and 5.0e-4 / 5.0e-6 for a tanh conv
+ * for a softplus 2-8-8-1 MLP, 1.1e-3 / 1.2e-5 for a tanh one and 3.1e-4 / 3.1e-6 for a tanh conv
  * critic. The same MLPs in FLOAT bottom out near 1.5e-5 at ε ≈ 0.01, below which rounding in the
  * difference takes over. Two alternatives were measured and not taken: the slope
  * sᵢ = [D(x̂ᵢ+εvᵢ) − D(x̂ᵢ−εvᵢ)]/2ε in place of ‖gᵢ‖ in rᵢ (then this is the exact gradient of

@@ -21,11 +21,11 @@ final class Critics {
     private Critics() {
     }
 
-    /** inputs → 8 → 8 → 1 with a smooth activation. */
-    static Network mlp(int inputs, Activation activation, DataType type) {
+    /** inputs → width → width → 1 with a smooth activation. */
+    static Network mlp(int inputs, int width, Activation activation, DataType type) {
         NeuralNetConfiguration.ListBuilder layers = base(type).list()
-                .layer(new DenseLayer.Builder().nOut(8).activation(activation).build())
-                .layer(new DenseLayer.Builder().nOut(8).activation(activation).build())
+                .layer(new DenseLayer.Builder().nOut(width).activation(activation).build())
+                .layer(new DenseLayer.Builder().nOut(width).activation(activation).build())
                 .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
         return network(layers.setInputType(InputType.feedForward(inputs)).build());
     }
@@ -37,10 +37,10 @@ final class Critics {
         return network(layers.setInputType(InputType.feedForward(inputs)).build());
     }
 
-    /** [channels, 6, 6] → 3×3 convolution (3 maps) → tanh → dense → 1. */
+    /** [channels, 6, 6] → 3×3 convolution (2 maps) → tanh → dense → 1. */
     static Network conv(int channels) {
         NeuralNetConfiguration.ListBuilder layers = base(DataType.DOUBLE).list()
-                .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(3)
+                .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(2)
                         .convolutionMode(ConvolutionMode.Truncate).activation(Activation.TANH).build())
                 .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
         return network(layers.setInputType(InputType.convolutional(6, 6, channels)).build());

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Dcgan;
 import gan4j.train.Network;
+import gan4j.train.RandomStreams;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Sgd;
 
 class GradientPenaltyTest {
 
@@ -27,7 +32,7 @@ class GradientPenaltyTest {
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"SOFTPLUS", "TANH"})
     void matchesDoubleBackpropOnSmoothMlpWithErrorShrinkingAsEpsilonSquared(Activation activation) {
-        Network critic = Critics.mlp(2, activation, DataType.DOUBLE);
+        Network critic = Critics.mlp(2, 8, activation, DataType.DOUBLE);
         INDArray x = uniform(new SplittableRandom(1), -2, 2, 16, 2);
         DoubleBackpropReference reference = new DoubleBackpropReference(LAMBDA, 1, false);
         INDArray expected = reference.gradient(critic, x, 2);
@@ -99,7 +104,7 @@ class GradientPenaltyTest {
 
     @Test
     void oneSidedMatchesReferenceWithTargetAtMedianNorm() {
-        Network critic = Critics.mlp(2, Activation.SOFTPLUS, DataType.DOUBLE);
+        Network critic = Critics.mlp(2, 4, Activation.SOFTPLUS, DataType.DOUBLE);
         INDArray x = uniform(new SplittableRandom(9), -2, 2, 16, 2);
         INDArray scores = critic.forward(x);
         double target = critic.backward(Nd4j.onesLike(scores)).input().norm2(1).median(0).getDouble(0);
@@ -159,9 +164,39 @@ class GradientPenaltyTest {
                 assertEquals(0, sum.getDouble(j), names[j]);
             }
         }
-        assertEquals(16, statistics, "8 means and 8 variances");
+        assertEquals(16, statistics, "8 means and 8 log-deviations");
         assertNotEquals(0, plainStatistics, "a plain backward pass does fill them");
         assertNotEquals(0, sum.norm2Number().doubleValue());
+    }
+
+    @Test
+    void runsOnConditionalDcganCriticWithBatchNorm() {
+        Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, true);
+        Network critic = new Network(new MultiLayerNetwork(dcgan.discriminator(
+                new Architecture.NetworkSpec(2, 0, new Sgd(0.1), DataType.FLOAT))));
+        critic.model().init();
+        Conditioning conditioning = Conditioning.oneHot(2);
+        int[] labels = {0, 1, 1};
+        SplittableRandom random = new SplittableRandom(14);
+        INDArray real = conditioning.discriminatorInput(
+                RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28), labels);
+        INDArray fake = conditioning.discriminatorInput(
+                RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28), labels);
+        String[] names = parameterNameAt(critic.model());
+
+        for (PenaltyPoints points : new PenaltyPoints[] {new Interpolates(), new PerturbedData(0.5)}) {
+            INDArray sum = Nd4j.zeros(DataType.FLOAT, critic.model().numParams());
+            double value = new GradientPenalty(LAMBDA, 1, false, 0.1, points)
+                    .accumulate(critic, real, fake, 1, new SplittableRandom(15), sum);
+
+            assertTrue(Double.isFinite(value) && value > 0, "value " + value);
+            assertTrue(Double.isFinite(sum.norm2Number().doubleValue()) && sum.norm2Number().doubleValue() > 0);
+            for (int j = 0; j < names.length; j++) {
+                if (RunningStatistics.isRunningStatistic(names[j])) {
+                    assertEquals(0, sum.getDouble(j), names[j]);
+                }
+            }
+        }
     }
 
     private static double relativeError(Network critic, INDArray at, long channels, double epsilon,
@@ -178,7 +213,7 @@ class GradientPenaltyTest {
     }
 
     private static INDArray uniform(SplittableRandom random, double low, double high, long... shape) {
-        return gan4j.train.RandomStreams.uniform(random, DataType.DOUBLE, shape).muli(high - low).addi(low);
+        return RandomStreams.uniform(random, DataType.DOUBLE, shape).muli(high - low).addi(low);
     }
 
     private static INDArray labelPlanes(int[] labels, int classes, int size) {
@@ -190,7 +225,7 @@ class GradientPenaltyTest {
     }
 
     /** The name of the parameter each entry of the flat parameter vector belongs to. */
-    private static String[] parameterNameAt(MultiLayerNetwork net) {
+    static String[] parameterNameAt(MultiLayerNetwork net) {
         MultiLayerNetwork labelled = net.clone();
         String[] names = labelled.paramTable().keySet().toArray(String[]::new);
         for (int k = 0; k < names.length; k++) {
