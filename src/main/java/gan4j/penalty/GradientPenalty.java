@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * cannot differentiate; it is replaced by its central difference, whose parameter gradient is
  * [∇θD(x̂ᵢ+εvᵢ) − ∇θD(x̂ᵢ−εvᵢ)]/2ε. So this adds to the gradient sum
  * <pre>  Σᵢ wᵢ·[∇θD(x̂ᵢ+εvᵢ) − ∇θD(x̂ᵢ−εvᵢ)],   wᵢ = 2λ·rᵢ / (B·2ε),</pre>
- * computed as one backward pass of the output error w at x̂+εv minus one at x̂−εv: three forward
+ * (ε is a distance in D's input space: each shifted point lies exactly ε from x̂ᵢ), computed as
+ * one backward pass of the output error w at x̂+εv minus one at x̂−εv: three forward
  * and three backward passes in all (the first gives g), two when every rᵢ is zero. The error is
  * O(ε²) for critics with smooth activations. Measured in double against a double-backprop
  * reference (GradientPenaltyTest; 16 points): relative error at ε = 0.1 / 0.01 is 2.2e-4 / 2.2e-6
