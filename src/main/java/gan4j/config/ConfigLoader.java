@@ -144,7 +144,7 @@ public final class ConfigLoader {
                     s.choice("at", "interpolates", List.of("interpolates", "data")),
                     s.real("target", 1, 0, 1e6),
                     s.bool("one_sided", false),
-                    s.real("epsilon", 0.1, 1e-6, 10),
+                    s.real("epsilon", 0.01, 1e-6, 10),
                     s.real("perturbation", 0.5, 0, 100));
             case "weight_clip" -> new RegularizerConfig.WeightClip(s.real("clip", 0.01, 1e-9, 1e3));
             default -> new RegularizerConfig.InstanceNoise(s.real("std", 0.1, 0, 100),

@@ -1,16 +1,45 @@
 package gan4j.penalty;
 
-import gan4j.config.ConfigException;
 import gan4j.config.RegularizerConfig;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The penalties, constraints and input noise a configuration's regularizers amount to. */
+/** The penalties, constraints and input noise that a run's regularizer configs ask for. */
 public record Regularizers(List<Penalty> penalties, List<Constraint> constraints, InputNoise inputNoise) {
 
+    public Regularizers {
+        penalties = List.copyOf(penalties);
+        constraints = List.copyOf(constraints);
+    }
+
+    /** Builds each configured regularizer; at most one may perturb D's inputs. */
     public static Regularizers from(List<RegularizerConfig> configs) {
-        if (!configs.isEmpty()) {
-            throw new ConfigException("regularizers are not available in this build");
+        List<Penalty> penalties = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        InputNoise inputNoise = InputNoise.NONE;
+        for (RegularizerConfig config : configs) {
+            if (config instanceof RegularizerConfig.GradientPenalty p) {
+                penalties.add(new GradientPenalty(p.weight(), p.target(), p.oneSided(), p.epsilon(), points(p)));
+            } else if (config instanceof RegularizerConfig.WeightClip c) {
+                constraints.add(new WeightClip(c.clip()));
+            } else if (config instanceof RegularizerConfig.InstanceNoise n) {
+                if (inputNoise != InputNoise.NONE) {
+                    throw new IllegalArgumentException("at most one instance_noise regularizer, found two");
+                }
+                inputNoise = new InstanceNoise(n.std(), n.annealSteps());
+            } else {
+                throw new IllegalArgumentException("no regularizer for " + config);
+            }
         }
-        return new Regularizers(List.of(), List.of(), InputNoise.NONE);
+        return new Regularizers(penalties, constraints, inputNoise);
+    }
+
+    private static PenaltyPoints points(RegularizerConfig.GradientPenalty config) {
+        return switch (config.at()) {
+            case "interpolates" -> new Interpolates();
+            case "data" -> new PerturbedData(config.perturbation());
+            default -> throw new IllegalArgumentException("gradient penalty 'at' must be interpolates or data, not "
+                    + config.at());
+        };
     }
 }
