@@ -4,6 +4,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An adversarial loss: pure functions of the discriminator's raw scores, never writing into them.
+ *
+ * <p>The discriminator loss must be separable, a mean of a term in each real score plus a mean of a
+ * term in each fake score, so that {@code dReal} depends on the real scores alone: the trainer
+ * backpropagates D's real pass before it runs the fake one. Every objective here is.
  */
 public interface Objective {
 
