@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gan data pack}: decodes a dataset once into a packed uint8 file that training streams quickly. */
 @Command(name = "pack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Decode, crop and resize a dataset once into a packed uint8 file, with FILE.manifest.yaml"
-                + " beside it.",
-            "Train on it with data: {type: packed, path: FILE}. Unreadable images are left out and listed."})
+        description = {"Decode, crop and resize a dataset once into a packed uint8 file that training streams fast.",
+            "Writes FILE and, for people, FILE.manifest.yaml. Unreadable images are left out and listed.",
+            "Train on it with data: {type: packed, path: FILE}."})
 public final class DataPackCommand implements Callable<Integer> {
 
     private static final int PROGRESS_EVERY = 5000;
