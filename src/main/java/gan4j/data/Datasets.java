@@ -5,7 +5,6 @@ import gan4j.data.toy.ToyDataset;
 import gan4j.data.toy.ToyMixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /** Opens the dataset a configuration describes. */
@@ -20,9 +19,7 @@ public final class Datasets {
      */
     public static Dataset open(DataConfig config, long seed) {
         if (config instanceof DataConfig.Idx idx) {
-            int limit = idx.limit() == 0 ? IdxDataset.ALL : idx.limit();
-            boolean fashion = idx.path().toString().toLowerCase(Locale.ROOT).contains("fashion");
-            return IdxDataset.inDirectory(idx.path(), fashion ? IdxDataset.FASHION_MNIST_CLASSES : List.of(), limit);
+            return IdxDataset.inDirectory(idx.path(), idx.limit() == 0 ? IdxDataset.ALL : idx.limit());
         }
         if (config instanceof DataConfig.Folder folder) {
             if (!Files.isDirectory(folder.path())) {
@@ -33,7 +30,10 @@ public final class Datasets {
         if (config instanceof DataConfig.Toy toy) {
             return new ToyDataset(ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT)), toy.points(), seed);
         }
-        throw new DataException("data.type packed is not supported by this build; use idx or folder.");
+        if (config instanceof DataConfig.Packed packed) {
+            return PackedDataset.open(packed.path(), packed.limit() == 0 ? PackedDataset.ALL : packed.limit());
+        }
+        throw new IllegalArgumentException("no dataset for " + config);
     }
 
     private static String missingFolder(Path path) {

@@ -3,6 +3,7 @@ package gan4j.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -79,12 +80,27 @@ public final class IdxDataset implements Dataset {
         return open(find(directory, TRAIN_IMAGES), find(directory, TRAIN_LABELS), classNames, limit);
     }
 
+    /**
+     * Opens the IDX pair in {@code directory} (see {@link #open}), naming the classes after
+     * Fashion-MNIST's if the path mentions "fashion", else "0".."9".
+     */
+    public static IdxDataset inDirectory(Path directory, int limit) {
+        boolean fashion = directory.toString().toLowerCase(Locale.ROOT).contains("fashion");
+        return inDirectory(directory, fashion ? FASHION_MNIST_CLASSES : List.of(), limit);
+    }
+
+    /** Whether {@code directory} holds an IDX training pair that {@link #inDirectory} would open. */
+    public static boolean isIdxDirectory(Path directory) {
+        return List.of(TRAIN_IMAGES, TRAIN_IMAGES + ".gz").stream()
+                .anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
+    }
+
     /** Fashion-MNIST's training set from {@code directory}, with its class names. */
     public static IdxDataset fashionMnist(Path directory, int limit) {
         return inDirectory(directory, FASHION_MNIST_CLASSES, limit);
     }
 
-    private static Path find(Path directory, String baseName) {
+    static Path find(Path directory, String baseName) {
         // The uncompressed file, where both exist, reads faster.
         for (String name : List.of(baseName, baseName + ".gz")) {
             Path candidate = directory.resolve(name);

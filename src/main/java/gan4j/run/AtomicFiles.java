@@ -20,6 +20,15 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * The body of an atomic write that needs random access to the file, e.g. to fill in a count
+     * that is known only once everything else is written.
+     */
+    @FunctionalInterface
+    public interface ChannelWriter {
+        void write(FileChannel channel) throws IOException;
+    }
+
     /** Suffix of files being written; readers must ignore them. */
     public static final String TEMP_SUFFIX = ".partial";
 
@@ -42,6 +51,27 @@ public final class AtomicFiles {
             deleteQuietly(temp);
             throw new RunException("could not write " + target + ": " + describe(e)
                     + "; free disk space or point output.dir elsewhere (--set output.dir=...).", e);
+        }
+    }
+
+    /**
+     * Like {@link #write}, but the body writes through the file's channel, and a failure comes
+     * back as the IOException itself, for callers whose user must be told a different fix.
+     */
+    public static void writeChannel(Path target, ChannelWriter writer) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Path temp = parent.resolve(target.getFileName() + TEMP_SUFFIX);
+        try {
+            Files.createDirectories(parent);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                writer.write(channel);
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
         }
     }
 

@@ -122,8 +122,10 @@ public final class TrainingRun {
             int k = variant.discriminatorStepsPerGeneratorStep();
             TrainingState end;
             try (GracefulStop ignored = new GracefulStop(stop, out);
+                 // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
                  BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
-                         state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers())) {
+                         state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
+                         BatchStream.Memory.REUSED)) {
                 end = new Trainer(networks, variant, random, listeners).run(state, config.train().steps(),
                         batches::next, stop);
             }

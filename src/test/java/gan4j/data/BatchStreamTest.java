@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class BatchStreamTest {
 
@@ -102,6 +103,25 @@ class BatchStreamTest {
                 assertArrayEquals(fromZero.get(t).labels(), batch.labels());
             }
         }
+    }
+
+    @Test
+    void reusedMemoryGivesTheSameBatchesInRecycledArrays() {
+        NumberedDataset data = new NumberedDataset(37);
+        List<INDArray> handedOut = new ArrayList<>();
+        try (BatchStream fresh = new BatchStream(data, 5, 11, 3, 2, 2);
+                BatchStream reused = new BatchStream(data, 5, 11, 3, 3, 2, BatchStream.Memory.REUSED)) {
+            for (int t = 0; t < 20; t++) {
+                Batch expected = fresh.next();
+                Batch batch = reused.next();
+                assertEquals(expected.step(), batch.step());
+                assertEquals(expected.images(), batch.images());
+                assertArrayEquals(expected.labels(), batch.labels());
+                handedOut.add(batch.images());
+            }
+        }
+        assertTrue(handedOut.get(0) == handedOut.get(2), "arrays are recycled");
+        assertEquals(2, handedOut.stream().map(System::identityHashCode).distinct().count());
     }
 
     @Test
