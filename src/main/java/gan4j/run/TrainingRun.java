@@ -128,12 +128,14 @@ public final class TrainingRun {
                          BatchStream.Memory.REUSED)) {
                 end = new Trainer(networks, variant, random, listeners).run(state, config.train().steps(),
                         batches::next, stop);
+                // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
+                if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
+                    out.println("warning: " + folder.skippedFiles() + " unreadable image(s) were skipped"
+                            + " (named above).");
+                }
+                out.println((stop.requested() ? "stopped" : "finished") + " at step " + end.step() + "; samples in "
+                        + dir.samples() + ", checkpoints in " + dir.checkpoints());
             }
-            if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
-                out.println("warning: " + folder.skippedFiles() + " unreadable image(s) were skipped (named above).");
-            }
-            out.println((stop.requested() ? "stopped" : "finished") + " at step " + end.step() + "; samples in "
-                    + dir.samples() + ", checkpoints in " + dir.checkpoints());
             return end;
         }
     }

@@ -30,7 +30,8 @@ class PresetsTest {
     void presetTrainsTwoSteps(Path preset, @TempDir Path dir) throws IOException {
         GanConfig config = new ConfigLoader().load(preset, List.of());
         List<String> args = new ArrayList<>(List.of("train", "-c", preset.toString(),
-                "--set", "train.steps=2", "--set", "train.batch_size=8", "--set", "output.dir=" + dir.resolve("run")));
+                "--set", "train.steps=2", "--set", "train.batch_size=8", "--set", "output.samples=4",
+                "--set", "output.dir=" + dir.resolve("run")));
         if (config.data() instanceof DataConfig.Idx) {
             assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
             args.addAll(List.of("--set", "data.limit=64"));
