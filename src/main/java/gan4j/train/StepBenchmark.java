@@ -1,0 +1,116 @@
+package gan4j.train;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Dcgan;
+import gan4j.data.Batch;
+import gan4j.objective.NonSaturating;
+import gan4j.objective.Objective;
+import gan4j.objective.Wasserstein;
+import gan4j.penalty.GradientPenalty;
+import gan4j.penalty.InputNoise;
+import gan4j.penalty.Interpolates;
+import gan4j.penalty.Penalty;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times full training steps (k D updates on real and fake, then one G update) of the standard
+ * models on synthetic data, so the figure is compute alone; run by {@code scripts/bench-step}.
+ */
+@Command(name = "bench-step", mixinStandardHelpOptions = true,
+        description = "Seconds per generator step of a standard GAN model on synthetic data.")
+public final class StepBenchmark implements Callable<Integer> {
+
+    /** The benchmarked models: the PyTorch DCGAN example's sizes, and WGAN-GP at 64 pixels. */
+    enum Model { DCGAN_28, DCGAN_64, WGAN_GP_64 }
+
+    @Option(names = "--model", defaultValue = "dcgan-64", description = "dcgan-28 | dcgan-64 | wgan-gp-64")
+    String model;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--d-steps", description = "D steps per G step (default 1; 5 for wgan-gp-64).")
+    Integer discriminatorSteps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Override
+    public Integer call() throws IOException {
+        Model chosen = Model.valueOf(model.toUpperCase(Locale.ROOT).replace('-', '_'));
+        boolean wgan = chosen == Model.WGAN_GP_64;
+        int size = chosen == Model.DCGAN_28 ? 28 : 64;
+        int channels = chosen == Model.DCGAN_28 ? 1 : 3;
+        int k = discriminatorSteps != null ? discriminatorSteps : wgan ? 5 : 1;
+        Dcgan architecture = new Dcgan(size, channels, 100, 64, 64, !wgan);
+        Objective objective = wgan ? new Wasserstein() : new NonSaturating();
+        List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
+                : List.of();
+        Variant variant = new Variant(architecture, Conditioning.none(), objective, penalties, List.of(),
+                InputNoise.NONE, k);
+        Networks networks = new Networks(network(architecture.generator(spec(1))),
+                network(architecture.discriminator(spec(2))));
+        Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
+                size, size).muli(2).subi(1), new int[batch]);
+        Supplier<Batch> batches = () -> fixed;
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of());
+
+        TrainingState state = trainer.run(new TrainingState(0), warmup, batches, new StopSignal());
+        double[] seconds = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
+            state = trainer.run(state, state.step() + 1, batches, new StopSignal());
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        double median = seconds[steps / 2];
+        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s threads: steps %s s%n", model, batch, k,
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), Arrays.toString(round(seconds)));
+        System.out.printf(Locale.ROOT, "images/s (real, through D): %.1f%n", batch * k / median);
+        System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
+        System.out.printf(Locale.ROOT, "%s median of %d: %.3f s/step%n", model, steps, median);
+        return 0;
+    }
+
+    private static Architecture.NetworkSpec spec(long seed) {
+        return new Architecture.NetworkSpec(0, seed, new Adam(2e-4, 0.5, 0.999, 1e-8), DataType.FLOAT);
+    }
+
+    private static Network network(org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
+        net.init();
+        return new Network(net);
+    }
+
+    private static double[] round(double[] values) {
+        return Arrays.stream(values).map(v -> Math.round(v * 1000) / 1000.0).toArray();
+    }
+
+    private static String peakRss() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .map(l -> l.replaceAll("VmHWM:\\s*", "")).findFirst().orElse("unknown");
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StepBenchmark()).execute(args));
+    }
+}
