@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
-        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
