@@ -2,6 +2,7 @@ package gan4j.metrics;
 
 import gan4j.data.BatchOrder;
 import gan4j.data.Dataset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -44,6 +45,8 @@ public final class SampleClassifier {
 
     // Inference batches bound the memory a large evaluation set needs.
     private static final int INFERENCE_BATCH = 500;
+    // The dense layer before the softmax: its activations are the features a Fréchet distance compares.
+    private static final int FEATURE_LAYER = 2;
 
     private final MultiLayerNetwork net;
     private final List<String> classNames;
@@ -95,6 +98,27 @@ public final class SampleClassifier {
         return predicted;
     }
 
+    /** The penultimate layer's activations for each image, [batch, features]. */
+    public INDArray features(INDArray images) {
+        List<INDArray> slices = new ArrayList<>();
+        for (long from = 0; from < images.size(0); from += INFERENCE_BATCH) {
+            INDArray chunk = images.get(NDArrayIndex.interval(from, Math.min(images.size(0), from + INFERENCE_BATCH)));
+            slices.add(net.feedForwardToLayer(FEATURE_LAYER, chunk, false).get(FEATURE_LAYER + 1));
+        }
+        return slices.size() == 1 ? slices.get(0) : Nd4j.concat(0, slices.toArray(INDArray[]::new));
+    }
+
+    /** The images of {@code data} at {@code indices}, [indices, channels, height, width]. */
+    public static INDArray images(Dataset data, int[] indices) {
+        long[] shape = data.sampleShape();
+        int sampleSize = (int) (shape[0] * shape[1] * shape[2]);
+        float[] buffer = new float[indices.length * sampleSize];
+        for (int k = 0; k < indices.length; k++) {
+            data.read(indices[k], buffer, k * sampleSize);
+        }
+        return Nd4j.create(buffer, new long[] {indices.length, shape[0], shape[1], shape[2]}, 'c');
+    }
+
     /** Accuracy per class on every sample of a labelled dataset whose class names match this classifier's. */
     public ClassAccuracy accuracy(Dataset data) {
         if (!data.classNames().equals(classNames)) {
@@ -140,16 +164,6 @@ public final class SampleClassifier {
     private static ConvolutionLayer downsample(int channels) {
         return new ConvolutionLayer.Builder(3, 3).stride(2, 2).padding(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate).nOut(channels).activation(Activation.RELU).build();
-    }
-
-    private static INDArray images(Dataset data, int[] indices) {
-        long[] shape = data.sampleShape();
-        int sampleSize = (int) (shape[0] * shape[1] * shape[2]);
-        float[] buffer = new float[indices.length * sampleSize];
-        for (int k = 0; k < indices.length; k++) {
-            data.read(indices[k], buffer, k * sampleSize);
-        }
-        return Nd4j.create(buffer, new long[] {indices.length, shape[0], shape[1], shape[2]}, 'c');
     }
 
     private static INDArray oneHot(Dataset data, int[] indices, int classes) {

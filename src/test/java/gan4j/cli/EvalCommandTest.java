@@ -16,6 +16,7 @@ import gan4j.run.CheckpointStore;
 import gan4j.run.TrainedGenerator;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,18 +127,61 @@ class EvalCommandTest {
         return run;
     }
 
+    /** Files a tiny classifier under the default recipe's key, standing in for the minute-long real training. */
+    private static Path seedClassifierCache(Path run, Path data) {
+        List<String> classNames = CheckpointStore.read(run).classNames();
+        IdxDataset train = IdxDataset.inDirectory(data, classNames, IdxDataset.ALL);
+        Path cacheFile = run.resolve("eval/classifier.zip");
+        new ClassifierCache(cacheFile).store(
+                SampleClassifier.train(train, new SampleClassifier.Recipe(2, 3, 8, 1e-3, 1), done -> { }),
+                ClassifierCache.key(train, SampleClassifier.Recipe.DEFAULT));
+        return cacheFile;
+    }
+
     @Test
-    void anUnconditionalImageCheckpointIsRefusedWithOneSentence() throws IOException {
+    void anUnconditionalIdxCheckpointGetsTheClassifierFeatureFrechetDistance() throws IOException {
         Path data = dir.resolve("idx");
-        IdxFixtures.write(data, "train", 16, 10, 1);
+        IdxFixtures.write(data, "train", 40, 10, 1);
+        IdxFixtures.write(data, "t10k", 20, 10, 2);
         Path run = trainTinyDcgan(data, false);
+        Path cacheFile = seedClassifierCache(run, data);
+
+        Result eval = gan("eval", "--checkpoint", run.toString(), "-n", "25");
+
+        assertEquals(0, eval.exitCode(), eval.err());
+        List<String> lines = eval.out();
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        assertEquals("eval of " + run + " at step 1: 25 generated samples, seed 0", lines.get(0));
+        assertEquals("classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
+                lines.get(1));
+        assertTrue(lines.get(2).matches("classifier accuracy on 20 real test images: \\d{1,3}\\.\\d%"), lines.get(2));
+        assertFrechetLines(lines.subList(3, 6), 25, 25, 20);
+    }
+
+    @Test
+    void aModelOfAnImageFolderIsRefusedWithOneSentence() throws IOException {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        for (int i = 0; i < 4; i++) {
+            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            image.getRaster().setSample(i, i, 0, 255);
+            ImageIO.write(image, "png", images.resolve("image-" + i + ".png").toFile());
+        }
+        Path config = dir.resolve("folder.yaml");
+        Files.writeString(config, """
+                data: {type: folder, path: %s, image_size: 28, channels: 1, workers: 1}
+                model: {architecture: dcgan, latent_size: 8, generator_width: 4, discriminator_width: 4}
+                train: {steps: 1, batch_size: 4}
+                output: {sample_every: 1, checkpoint_every: 1, samples: 4}
+                """.formatted(images));
+        Path run = dir.resolve("run");
+        assertEquals(0, gan("train", "-c", config.toString(), "--set", "output.dir=" + run).exitCode());
 
         Result eval = gan("eval", "--checkpoint", run.toString());
 
         assertEquals(ExitCodes.USAGE, eval.exitCode());
-        assertEquals("error: " + run + " holds an unconditional image model, which gan eval cannot score; gan eval"
-                + " measures mode coverage of toy 2-D models and class accuracy of conditional models trained on"
-                + " IDX data (train with model.conditional: true).", eval.err().strip());
+        assertEquals("error: " + run + " holds a model trained on data.type folder, which has no test split to judge"
+                + " it by; gan eval scores toy 2-D models (mode coverage) and image models trained on IDX data such as"
+                + " Fashion-MNIST (class accuracy, classifier-feature Frechet distance).", eval.err().strip());
         assertEquals(List.of(""), eval.out());
     }
 
@@ -146,13 +191,7 @@ class EvalCommandTest {
         IdxFixtures.write(data, "train", 40, 10, 1);
         IdxFixtures.write(data, "t10k", 20, 10, 2);
         Path run = trainTinyDcgan(data, true);
-        // A classifier filed under the default recipe's key stands in for the minute-long real training.
-        List<String> classNames = CheckpointStore.read(run).classNames();
-        IdxDataset train = IdxDataset.inDirectory(data, classNames, IdxDataset.ALL);
-        Path cacheFile = run.resolve("eval/classifier.zip");
-        new ClassifierCache(cacheFile).store(
-                SampleClassifier.train(train, new SampleClassifier.Recipe(2, 3, 8, 1e-3, 1), done -> { }),
-                ClassifierCache.key(train, SampleClassifier.Recipe.DEFAULT));
+        Path cacheFile = seedClassifierCache(run, data);
 
         Result eval = gan("eval", "--checkpoint", run.resolve("checkpoints").toString(), "-n", "3");
 
@@ -163,13 +202,23 @@ class EvalCommandTest {
                 "classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
                 "classifier accuracy on 20 real test images and 30 generated ones:",
                 "class    real test  generated"), lines.subList(0, 4));
-        assertEquals(15, lines.size(), String.join("\n", lines));
+        assertEquals(18, lines.size(), String.join("\n", lines));
         for (int c = 0; c < 10; c++) {
             String row = lines.get(4 + c);
             assertTrue(row.matches(c + " +\\d{1,3}\\.\\d% +\\d{1,3}\\.\\d%"), row);
             assertEquals(lines.get(3).length(), row.length(), "columns line up: " + row);
         }
         assertTrue(lines.get(14).startsWith("overall "), lines.get(14));
+        assertFrechetLines(lines.subList(15, 18), 30, 30, 20);
+    }
+
+    private static void assertFrechetLines(List<String> lines, int generated, int train, int test) {
+        assertEquals("classifier-feature Frechet distance (dataset-specific; NOT comparable to Inception FID):",
+                lines.get(0));
+        assertTrue(lines.get(1).matches("  " + generated + " generated vs " + test
+                + " real test images: \\d+\\.\\d\\d"), lines.get(1));
+        assertTrue(lines.get(2).matches("  " + train + " real training vs " + test
+                + " real test images: \\d+\\.\\d\\d \\(the floor\\)"), lines.get(2));
     }
 
     @Test

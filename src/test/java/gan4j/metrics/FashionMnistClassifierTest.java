@@ -20,11 +20,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The classifier and the class-accuracy plumbing on real Fashion-MNIST, with a short training run. */
-class SampleClassifierTest {
+/** The evaluation classifier and what is built on it, on real Fashion-MNIST with a short training run. */
+class FashionMnistClassifierTest {
 
     private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
     // 150 batches of 32 through a half-width network: about 3 s of one core, 78% on the whole test set.
@@ -86,6 +87,13 @@ class SampleClassifierTest {
     }
 
     @Test
+    void featuresAreThePenultimateLayerOneRowPerImage() {
+        INDArray features = classifier.features(images(test, List.of(0, 1, 2)));
+
+        assertArrayEquals(new long[] {3, 8 * SHORT.width()}, features.shape());
+    }
+
+    @Test
     void aSamplerThatReturnsTheWrongCountIsABug() {
         assertThrows(IllegalStateException.class, () -> ClassConditionalAccuracy.measure(
                 (label, count) -> images(test, List.of(0)), classifier, 2));
@@ -113,13 +121,32 @@ class SampleClassifierTest {
         assertTrue(cache.load(key).isEmpty(), "a damaged cache is rebuilt, not an error");
     }
 
+    @Test
+    void realImagesPosingAsAGeneratorSitAtTheFrechetFloorAndNoiseFarAbove() {
+        IdxDataset full = IdxDataset.fashionMnist(FASHION, IdxDataset.ALL);
+        ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
+        cache.store(classifier, ClassifierCache.key(full, SHORT));
+        IdxEvaluation evaluation = IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
+                new PrintWriter(new StringWriter()));
+        int[] otherImages = new int[2_000];
+        Arrays.setAll(otherImages, i -> 1 + 29 * i);
+
+        FrechetReport real = evaluation.frechet(classifier.features(SampleClassifier.images(full, otherImages)));
+        FrechetReport noise = evaluation.frechet(classifier.features(
+                Nd4j.rand(DataType.FLOAT, 2_000, 1, 28, 28).muli(2).subi(1)));
+
+        assertEquals(10_000, Arrays.stream(evaluation.realTest().total()).sum(), "the whole test split");
+        assertEquals(2_000, real.generated());
+        assertEquals(2_000, real.train());
+        assertEquals(real.trainVsTest(), noise.trainVsTest(), 1e-9, "the floor depends on the sample size only");
+        // Two sets of 2,000 real images differ by sampling noise alone, which is what the floor measures.
+        assertTrue(real.generatedVsTest() < 3 * real.trainVsTest(),
+                "real images " + real.generatedVsTest() + " vs floor " + real.trainVsTest());
+        assertTrue(noise.generatedVsTest() > 30 * real.trainVsTest(),
+                "noise " + noise.generatedVsTest() + " vs floor " + real.trainVsTest());
+    }
+
     private static INDArray images(Dataset data, List<Integer> indices) {
-        long[] shape = data.sampleShape();
-        int size = (int) (shape[0] * shape[1] * shape[2]);
-        float[] buffer = new float[indices.size() * size];
-        for (int k = 0; k < indices.size(); k++) {
-            data.read(indices.get(k), buffer, k * size);
-        }
-        return Nd4j.create(buffer, new long[] {indices.size(), shape[0], shape[1], shape[2]}, 'c');
+        return SampleClassifier.images(data, indices.stream().mapToInt(Integer::intValue).toArray());
     }
 }
