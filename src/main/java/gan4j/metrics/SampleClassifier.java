@@ -26,15 +26,20 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A small CNN trained on a dataset's real images to tell its classes apart, so that it can judge
- * whether a conditional generator draws the class it was asked for. It reads images as the
- * generator writes them: [batch, channels, height, width] in [-1, 1].
+ * whether a conditional generator draws the class it was asked for, and lend its penultimate layer
+ * as features for a dataset-specific Fréchet distance. It reads images as the generator writes
+ * them: [batch, channels, height, width] in [-1, 1].
  */
 public final class SampleClassifier {
 
-    /** How the classifier is trained; {@link #describe()} is part of the cache key, so a change retrains. */
+    /**
+     * How the classifier is built and trained: {@code width} channels in the first convolution, twice
+     * that in the second, eight times that in the dense feature layer. {@link #describe()} is part of
+     * the cache key, so a change retrains.
+     */
     public record Recipe(int width, int iterations, int batchSize, double learningRate, long seed) {
 
-        /** About 1.3 epochs of Fashion-MNIST. */
+        /** About 1.3 epochs of Fashion-MNIST: 88.0% test accuracy for about a minute of one core. */
         public static final Recipe DEFAULT = new Recipe(16, 1200, 64, 1e-3, 1);
 
         public String describe() {
