@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
-        subcommands = {TrainCommand.class, SampleCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, DataCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

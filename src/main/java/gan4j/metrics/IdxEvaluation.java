@@ -1,0 +1,117 @@
+package gan4j.metrics;
+
+import gan4j.data.DataException;
+import gan4j.data.IdxDataset;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Scores generators of an IDX dataset (Fashion-MNIST, MNIST) with a classifier trained on its real
+ * training files (or taken from the cache) and checked on its {@code t10k} test files: class accuracy
+ * of conditional samples, and a Fréchet distance in the classifier's features for any samples.
+ */
+public final class IdxEvaluation {
+
+    private static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    private static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    private final IdxDataset train;
+    private final IdxDataset test;
+    private final SampleClassifier classifier;
+    private final ClassAccuracy realTest;
+    private final FeatureStatistics testFeatures;
+
+    private IdxEvaluation(IdxDataset train, IdxDataset test, SampleClassifier classifier) {
+        this.train = train;
+        this.test = test;
+        this.classifier = classifier;
+        this.realTest = classifier.accuracy(test);
+        this.testFeatures = FeatureStatistics.of(classifier.features(SampleClassifier.images(test, evenlySpaced(
+                test.size(), test.size()))));
+    }
+
+    /**
+     * Opens the training and test files in {@code dataDirectory} and obtains the classifier from
+     * {@code cache}, training it first if needed; progress goes to {@code log}.
+     */
+    public static IdxEvaluation prepare(Path dataDirectory, List<String> classNames, ClassifierCache cache,
+                                        SampleClassifier.Recipe recipe, PrintWriter log) {
+        // The test files are looked up first: a missing test split should fail before minutes of training.
+        Path testImages = find(dataDirectory, TEST_IMAGES);
+        Path testLabels = find(dataDirectory, TEST_LABELS);
+        IdxDataset train = IdxDataset.inDirectory(dataDirectory, classNames, IdxDataset.ALL);
+        SampleClassifier classifier = cache.obtain(train, recipe, log);
+        return new IdxEvaluation(train, IdxDataset.open(testImages, testLabels, classNames, IdxDataset.ALL),
+                classifier);
+    }
+
+    /** The classifier's accuracy on the real test images. */
+    public ClassAccuracy realTest() {
+        return realTest;
+    }
+
+    /**
+     * Report lines for a conditional generator: its class accuracy per class next to the real test
+     * accuracy, then the Fréchet distance of all its samples.
+     */
+    public List<String> conditional(ClassConditionalAccuracy.ClassSampler generator, int perClass) {
+        List<INDArray> features = new ArrayList<>();
+        ClassAccuracy generated = ClassConditionalAccuracy.measure((label, count) -> {
+            INDArray samples = generator.sample(label, count);
+            features.add(classifier.features(samples));
+            return samples;
+        }, classifier, perClass);
+        List<String> lines = new ArrayList<>(new ClassConditionalReport(realTest, generated).lines());
+        lines.addAll(frechet(Nd4j.concat(0, features.toArray(INDArray[]::new))).lines());
+        return lines;
+    }
+
+    /**
+     * Report lines for an unconditional generator: the classifier's real test accuracy, then the
+     * Fréchet distance of {@code count} samples.
+     */
+    public List<String> unconditional(IntFunction<INDArray> generator, int count) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "classifier accuracy on %d real test images: %.1f%%",
+                test.size(), 100 * realTest.overall()));
+        lines.addAll(frechet(classifier.features(generator.apply(count))).lines());
+        return lines;
+    }
+
+    /** Fréchet distance of generated features to the test set's, with the floor of as many real training images. */
+    FrechetReport frechet(INDArray generatedFeatures) {
+        int n = (int) generatedFeatures.size(0);
+        int trainCount = Math.min(n, train.size());
+        FeatureStatistics trainFeatures = FeatureStatistics.of(classifier.features(
+                SampleClassifier.images(train, evenlySpaced(train.size(), trainCount))));
+        return new FrechetReport(FrechetDistance.between(FeatureStatistics.of(generatedFeatures), testFeatures), n,
+                FrechetDistance.between(trainFeatures, testFeatures), trainCount, test.size());
+    }
+
+    private static int[] evenlySpaced(int size, int count) {
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
+            indices[i] = (int) ((long) i * size / count);
+        }
+        return indices;
+    }
+
+    private static Path find(Path directory, String baseName) {
+        for (String name : List.of(baseName, baseName + ".gz")) {
+            Path candidate = directory.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new DataException("found neither " + baseName + " nor " + baseName + ".gz in " + directory
+                + "; gan eval needs the test split next to the training files (for Fashion-MNIST,"
+                + " apt-get install dataset-fashion-mnist puts both in /usr/share/datasets/fashion-mnist).");
+    }
+}
