@@ -1,14 +1,20 @@
 package gan4j.metrics;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
 /**
  * The Fréchet (2-Wasserstein) distance between two Gaussians, as FID uses it (Heusel et al. 2017):
  * ‖μ₁ − μ₂‖² + Tr(Σ₁ + Σ₂ − 2 (Σ₁ Σ₂)^½).
  *
  * <p>Tr((Σ₁ Σ₂)^½) is computed as Σ √λ over the eigenvalues λ of the symmetric matrix
- * Σ₁^½ Σ₂ Σ₁^½, which has the same spectrum as Σ₁ Σ₂ but, unlike it, is symmetric, so a plain
- * Jacobi eigensolver suffices and no complex square root can arise. Its value depends entirely on
- * the features: with a classifier trained on the dataset itself it is a dataset-specific score,
- * not comparable with published Inception FIDs.
+ * Σ₁^½ Σ₂ Σ₁^½, which has the same spectrum as Σ₁ Σ₂ but, unlike it, is symmetric, so LAPACK's
+ * symmetric eigensolver (through ND4J) suffices and no complex square root can arise. Its value
+ * depends entirely on the features: with a classifier trained on the dataset itself it is a
+ * dataset-specific score, not comparable with published Inception FIDs.
  */
 public final class FrechetDistance {
 
@@ -20,52 +26,26 @@ public final class FrechetDistance {
         if (b.mean().length != d) {
             throw new IllegalArgumentException("features of different sizes: " + d + " and " + b.mean().length);
         }
-        double meanTerm = 0;
-        for (int i = 0; i < d; i++) {
-            double diff = a.mean()[i] - b.mean()[i];
-            meanTerm += diff * diff;
-        }
-        double[][] rootA = SymmetricEigen.of(a.covariance()).sqrt();
-        double[][] product = multiply(multiply(rootA, b.covariance()), rootA);
-        symmetrize(product);
-        double traceRoot = 0;
-        for (double lambda : SymmetricEigen.of(product).values()) {
-            // Rounding can leave tiny negative eigenvalues of a PSD matrix; they are zeros.
-            traceRoot += Math.sqrt(Math.max(lambda, 0));
-        }
+        INDArray meanDiff = Nd4j.createFromArray(a.mean()).sub(Nd4j.createFromArray(b.mean()));
+        double meanTerm = meanDiff.mul(meanDiff).sumNumber().doubleValue();
+        INDArray covA = Nd4j.create(a.covariance()).castTo(DataType.DOUBLE);
+        INDArray covB = Nd4j.create(b.covariance()).castTo(DataType.DOUBLE);
+        INDArray rootA = sqrtOfPsd(covA);
+        INDArray product = rootA.mmul(covB).mmul(rootA);
+        product = product.add(product.transpose()).divi(2);
+        // Rounding can leave tiny negative eigenvalues of a PSD matrix; they are zeros.
+        double traceRoot = Transforms.sqrt(Transforms.max(Eigen.symmetricGeneralizedEigenvalues(product, false), 0))
+                .sumNumber().doubleValue();
+        double distance = meanTerm + Nd4j.diag(covA).sumNumber().doubleValue() + Nd4j.diag(covB).sumNumber().doubleValue() - 2 * traceRoot;
         // Equal distributions can round to a hair below zero; a distance is never negative.
-        return Math.max(0, meanTerm + trace(a.covariance()) + trace(b.covariance()) - 2 * traceRoot);
+        return Math.max(0, distance);
     }
 
-    private static double[][] multiply(double[][] x, double[][] y) {
-        int n = x.length;
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double xik = x[i][k];
-                for (int j = 0; j < n; j++) {
-                    out[i][j] += xik * y[k][j];
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void symmetrize(double[][] m) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i + 1; j < m.length; j++) {
-                double mean = (m[i][j] + m[j][i]) / 2;
-                m[i][j] = mean;
-                m[j][i] = mean;
-            }
-        }
-    }
-
-    private static double trace(double[][] m) {
-        double sum = 0;
-        for (int i = 0; i < m.length; i++) {
-            sum += m[i][i];
-        }
-        return sum;
+    /** V·diag(√max(λ, 0))·Vᵀ from the eigen-decomposition of a symmetric positive semi-definite matrix. */
+    private static INDArray sqrtOfPsd(INDArray symmetric) {
+        INDArray vectors = symmetric.dup('f');
+        INDArray values = Eigen.symmetricGeneralizedEigenvalues(vectors, true);
+        INDArray roots = Transforms.sqrt(Transforms.max(values, 0));
+        return vectors.mulRowVector(roots).mmul(vectors.transpose());
     }
 }

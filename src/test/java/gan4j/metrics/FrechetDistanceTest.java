@@ -63,26 +63,6 @@ class FrechetDistanceTest {
         assertEquals(3, stats.count());
     }
 
-    @Test
-    void jacobiFindsTheSpectrumAndASquareRootThatSquaresBack() {
-        double[][] m = {{4, 1, 0.5}, {1, 3, 0.2}, {0.5, 0.2, 2}};
-        SymmetricEigen eigen = SymmetricEigen.of(m);
-        double[] values = eigen.values();
-        Arrays.sort(values);
-        assertEquals(4 + 3 + 2, values[0] + values[1] + values[2], 1e-12);
-
-        double[][] root = eigen.sqrt();
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                double square = 0;
-                for (int k = 0; k < 3; k++) {
-                    square += root[i][k] * root[k][j];
-                }
-                assertEquals(m[i][j], square, 1e-12, "(" + i + "," + j + ")");
-            }
-        }
-    }
-
     private static double[][] randomRows(int n, int d, long seed, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] rows = new double[n][d];
