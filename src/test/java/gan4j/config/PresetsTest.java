@@ -37,6 +37,11 @@ class PresetsTest {
             args.addAll(List.of("--set", "data.limit=64"));
         } else if (config.data() instanceof DataConfig.Folder folder) {
             args.addAll(List.of("--set", "data.path=" + faces(dir.resolve("faces"), 12)));
+        } else if (config.data() instanceof DataConfig.Packed) {
+            Path packed = dir.resolve("faces.gan4j");
+            assertEquals(0, TinyRuns.gan("data", "pack", "--input", faces(dir.resolve("faces"), 12).toString(),
+                    "--size", "64", "--out", packed.toString()).exitCode());
+            args.addAll(List.of("--set", "data.path=" + packed));
         } else if (config.data() instanceof DataConfig.Toy) {
             args.addAll(List.of("--set", "data.points=500"));
         }
