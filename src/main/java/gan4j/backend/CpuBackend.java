@@ -185,8 +185,9 @@ public final class CpuBackend {
             return "backend: " + backend + ", " + threads + " threads";
         }
         String build = loadedCpuBuild();
-        boolean buildHasOneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.buildHasOneDnn();
-        boolean oneDnnOn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        // Read directly rather than through the shim, so that this line is right even without it.
+        boolean buildHasOneDnn = buildHasOneDnn();
+        boolean oneDnnOn = buildHasOneDnn && realIsUseOneDnn();
         boolean helpersOn = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
                 && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
         return "backend: nd4j-native " + build
@@ -204,6 +205,27 @@ public final class CpuBackend {
         }
         Path parent = Path.of(path).getParent();
         return parent == null ? "unknown" : parent.getFileName().toString();
+    }
+
+    /** Whether the loaded native build was compiled with oneDNN ({@code HAVE_ONEDNN} in its build information). */
+    public static boolean buildHasOneDnn() {
+        try {
+            String info = org.nd4j.linalg.factory.Nd4j.getBackend().buildInfo();
+            return info != null && info.contains("HAVE_ONEDNN");
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The native environment's isUseONEDNN() (true by default even on builds without oneDNN). */
+    static boolean realIsUseOneDnn() {
+        try {
+            Class<?> real = Class.forName(REAL_ENVIRONMENT);
+            Object env = real.getMethod("getInstance").invoke(null);
+            return (Boolean) real.getMethod("isUseONEDNN").invoke(env);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void setRealUseOneDnn(boolean on) {
