@@ -88,8 +88,10 @@ def main():
     zeros = torch.zeros(b, 1)
 
     times = []
+    cpu = []
     for i in range(args.warmup + args.steps):
         z = torch.randn(b, *zshape)
+        c0 = time.process_time()
         t0 = time.perf_counter()
         fake = g(z)
         d.zero_grad()
@@ -100,12 +102,14 @@ def main():
         loss(d(fake), ones).backward()
         opt_g.step()
         dt = time.perf_counter() - t0
+        dc = time.process_time() - c0
         if i >= args.warmup:
             times.append(dt)
+            cpu.append(dc)
     print("steps: " + " ".join("%.3f" % t for t in times))
-    print("RESULT %s torch %s threads %d median %.3f s/step min %.3f (n=%d, warmup %d)" % (
+    print("RESULT %s torch %s threads %d median %.3f s/step min %.3f (n=%d, warmup %d) cpu median %.3f s/step" % (
         args.model, torch.__version__, torch.get_num_threads(), statistics.median(times), min(times),
-        len(times), args.warmup))
+        len(times), args.warmup, statistics.median(cpu)))
 
 
 if __name__ == "__main__":

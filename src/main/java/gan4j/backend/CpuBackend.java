@@ -158,6 +158,11 @@ public final class CpuBackend {
         return configured;
     }
 
+    /** Whether {@link #configure()} has run in this JVM. */
+    public static synchronized boolean isConfigured() {
+        return configured != null;
+    }
+
     /**
      * {@link #configure()}, then loads ND4J, applies {@code GAN4J_ONEDNN=0} to the native environment if needed,
      * and logs and returns the one-line backend description.
