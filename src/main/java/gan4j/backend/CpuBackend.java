@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code -onednn-avx512} and {@code -onednn-avx2} jars both present it picks {@code -onednn-avx2} whatever the CPU
  * (and an AVX2 build on a CPU without AVX2 exits). When the system property
  * {@code org.bytedeco.javacpp.platform.extension} is set, JavaCPP searches only that extension and then the plain
- * folder (ClassProperties l. 309-313, Loader l. 1537-1545). So this class reads the CPU flags
+ * folder (ClassProperties l. 310-313, Loader.loadProperties l. 236-244, Loader.findLibrary l. 1537-1545). So this class reads the CPU flags
  * ({@code /proc/cpuinfo}), picks the best build that the CPU can run and whose jar is on the classpath, and sets
  * that property; a missing jar still falls back to the default build.
  *
