@@ -67,8 +67,11 @@ public final class CpuBackend {
 
     private static final Logger log = LoggerFactory.getLogger(CpuBackend.class);
 
-    private static Choice configured;
-    private static String initLine;
+    /**
+     * Set once the choice has been applied. The choice lives in system properties (that is how
+     * JavaCPP and DL4J read it), so the marker does too, rather than in a static field.
+     */
+    private static final String CONFIGURED = "gan4j.backend.configured";
 
     private CpuBackend() {
     }
@@ -116,13 +119,11 @@ public final class CpuBackend {
      * idempotent (later calls return the first result).
      */
     public static synchronized Choice configure() {
-        if (configured != null) {
-            return configured;
-        }
+        boolean again = isConfigured();
         ClassLoader cl = CpuBackend.class.getClassLoader();
         if (cl.getResource(CPU_BINDINGS) == null) {
-            configured = new Choice(null, false, List.of("nd4j-native not on the classpath"));
-            return configured;
+            System.setProperty(CONFIGURED, "true");
+            return new Choice(null, false, List.of("nd4j-native not on the classpath"));
         }
         IsaLevel forced = IsaLevel.parse(setting(PROP_NATIVE, ENV_NATIVE));
         boolean oneDnn = flag(PROP_ONEDNN, ENV_ONEDNN, true);
@@ -135,7 +136,7 @@ public final class CpuBackend {
                 forced, oneDnn, helpers);
         List<String> notes = new ArrayList<>(c.notes());
 
-        String userExt = System.getProperty(JAVACPP_EXTENSION);
+        String userExt = again ? null : System.getProperty(JAVACPP_EXTENSION);
         if (userExt != null) {
             notes.add(JAVACPP_EXTENSION + "=" + userExt + " given: kept");
         } else if (c.variant() != null) {
@@ -146,21 +147,23 @@ public final class CpuBackend {
                 notes.add("JavaCPP was initialised before CpuBackend.configure(): build choice has no effect");
             }
         }
-        if (System.getProperty(HELPERS_DISABLE) != null) {
+        if (!again && System.getProperty(HELPERS_DISABLE) != null) {
             notes.add(HELPERS_DISABLE + "=" + System.getProperty(HELPERS_DISABLE) + " given: kept");
-        } else {
+        } else if (!again) {
             System.setProperty(HELPERS_DISABLE, String.valueOf(!c.helpers()));
         }
-        for (String n : notes) {
-            log.warn("backend: {}", n);
+        if (!again) {
+            for (String n : notes) {
+                log.warn("backend: {}", n);
+            }
         }
-        configured = new Choice(c.variant(), c.helpers(), List.copyOf(notes));
-        return configured;
+        System.setProperty(CONFIGURED, "true");
+        return new Choice(c.variant(), c.helpers(), List.copyOf(notes));
     }
 
     /** Whether {@link #configure()} has run in this JVM. */
     public static synchronized boolean isConfigured() {
-        return configured != null;
+        return System.getProperty(CONFIGURED) != null;
     }
 
     /**
@@ -168,17 +171,14 @@ public final class CpuBackend {
      * and logs and returns the one-line backend description.
      */
     public static synchronized String init() {
-        if (initLine != null) {
-            return initLine;
-        }
         configure();
         org.nd4j.linalg.factory.Nd4j.getExecutioner();
         if (!flag(PROP_ONEDNN, ENV_ONEDNN, true)) {
             setRealUseOneDnn(false);
         }
-        initLine = describe();
-        log.info(initLine);
-        return initLine;
+        String line = describe();
+        log.info(line);
+        return line;
     }
 
     /** One line describing the loaded backend (ND4J must be initialised). */

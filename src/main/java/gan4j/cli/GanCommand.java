@@ -1,5 +1,6 @@
 package gan4j.cli;
 
+import gan4j.backend.CpuBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,8 @@ public final class GanCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The native build and DL4J's oneDNN helpers are chosen before anything loads ND4J.
+        CpuBackend.configure();
         System.exit(commandLine().execute(args));
     }
 

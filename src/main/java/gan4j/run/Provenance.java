@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.nd4j.linalg.factory.Nd4j;
+import gan4j.backend.CpuBackend;
 
 /**
  * What produced an artifact: configuration hash, seed, data, and the software and platform, since
@@ -27,7 +27,7 @@ public record Provenance(Map<String, Object> values) {
         v.put("created", Instant.now().toString());
         v.put("gan4j_version", version());
         v.put("dl4j_version", libraryVersion("org.deeplearning4j", "deeplearning4j-nn"));
-        v.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
+        v.put("nd4j_backend", CpuBackend.describe().replaceFirst("^backend: ", ""));
         v.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

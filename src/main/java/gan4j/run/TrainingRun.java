@@ -3,6 +3,7 @@ package gan4j.run;
 import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Architectures;
+import gan4j.backend.CpuBackend;
 import gan4j.arch.Optimizers;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
@@ -111,6 +112,7 @@ public final class TrainingRun {
                     .dumpToString(new LinkedHashMap<>(provenance.values())));
             out.println("run directory: " + dir.root());
             out.println("data: " + data.describe());
+            out.println(CpuBackend.describe());
 
             Regularizers regularizers = Regularizers.from(config.regularizers());
             Variant variant = new Variant(architecture, conditioning, objective, regularizers.penalties(),

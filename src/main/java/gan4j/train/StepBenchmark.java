@@ -1,6 +1,7 @@
 package gan4j.train;
 
 import gan4j.arch.Architecture;
+import gan4j.backend.CpuBackend;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
 import gan4j.data.Batch;
@@ -85,6 +86,7 @@ public final class StepBenchmark implements Callable<Integer> {
         double median = seconds[steps / 2];
         System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s threads: steps %s s%n", model, batch, k,
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), Arrays.toString(round(seconds)));
+        System.out.println(CpuBackend.describe());
         System.out.printf(Locale.ROOT, "images/s (real, through D): %.1f%n", batch * k / median);
         System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
         System.out.printf(Locale.ROOT, "%s median of %d: %.3f s/step%n", model, steps, median);
@@ -111,6 +113,7 @@ public final class StepBenchmark implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        CpuBackend.configure();
         System.exit(new CommandLine(new StepBenchmark()).execute(args));
     }
 }
