@@ -54,7 +54,8 @@ class FailureHandlingTest {
         @Override
         public LossAndGrad discriminator(Scores scores) {
             LossAndGrad ok = inner.discriminator(scores);
-            return calls++ >= failAt ? new LossAndGrad(Double.NaN, ok.dReal(), ok.dFake()) : ok;
+            // The trainer asks twice per discriminator step: for the real pass alone, then for both.
+            return calls++ >= 2 * failAt ? new LossAndGrad(Double.NaN, ok.dReal(), ok.dFake()) : ok;
         }
 
         @Override
