@@ -28,6 +28,7 @@ import gan4j.report.ImageSampleRenderer;
 import gan4j.report.ToySampleRenderer;
 import gan4j.train.Network;
 import gan4j.train.Networks;
+import gan4j.train.OpThreads;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
 import gan4j.train.SampleInputs;
@@ -118,6 +119,7 @@ public final class TrainingRun {
             Variant variant = new Variant(architecture, conditioning, objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
                     config.train().discriminatorStepsPerGeneratorStep());
+            OpThreads.configure(networks, variant, config.train().batchSize());
             List<RunListener> listeners = listeners(dir, store, data, provenance,
                     renderer(data, architecture, conditioning, objective, random));
             StopSignal stop = new StopSignal();
