@@ -15,6 +15,7 @@ import gan4j.data.ImageFolderDataset;
 import gan4j.data.toy.ToyDataset;
 import gan4j.event.CheckpointWriter;
 import gan4j.event.MetricsLog;
+import gan4j.event.NativeGarbageCollector;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.PlotWriter;
 import gan4j.event.ProgressReporter;
@@ -156,6 +157,7 @@ public final class TrainingRun {
                 config.output().sampleEvery()));
         listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), config.resolvedYaml(),
                 data.classNames(), data.sampleShape(), provenance));
+        listeners.add(new NativeGarbageCollector(NativeGarbageCollector.DEFAULT_HEADROOM_BYTES));
         return listeners;
     }
 

@@ -5,6 +5,7 @@ import gan4j.backend.CpuBackend;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
 import gan4j.data.Batch;
+import gan4j.event.NativeGarbageCollector;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Wasserstein;
@@ -73,7 +74,8 @@ public final class StepBenchmark implements Callable<Integer> {
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
                 size, size).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of());
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1),
+                List.of(new NativeGarbageCollector(NativeGarbageCollector.DEFAULT_HEADROOM_BYTES)));
 
         TrainingState state = trainer.run(new TrainingState(0), warmup, batches, new StopSignal());
         double[] seconds = new double[steps];
