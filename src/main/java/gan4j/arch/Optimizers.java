@@ -12,12 +12,23 @@ public final class Optimizers {
     private Optimizers() {
     }
 
-    public static IUpdater updater(OptimizerConfig config) {
-        return switch (config.type()) {
+    /**
+     * The updater for a network that will be updated {@code updates} times in the whole run (the
+     * generator once per step, the discriminator k times), which a linear schedule decays over.
+     * The schedule reads the network's iteration count, which checkpoints keep, so a resumed run
+     * continues the decay where it stopped.
+     */
+    public static IUpdater updater(OptimizerConfig config, long updates) {
+        IUpdater updater = switch (config.type()) {
             case "adam" -> new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
             case "rmsprop" -> new RmsProp(config.learningRate(), config.rmsDecay(), config.epsilon());
             case "sgd" -> new Sgd(config.learningRate());
             default -> throw new IllegalArgumentException("unknown optimizer " + config.type());
         };
+        if (config.schedule().equals("linear")) {
+            int horizon = (int) Math.min(Integer.MAX_VALUE, updates);
+            updater.setLrAndSchedule(Double.NaN, new LinearDecay(config.learningRate(), horizon));
+        }
+        return updater;
     }
 }

@@ -131,7 +131,8 @@ public final class ConfigLoader {
                 type.equals("adam") ? s.real("beta1", 0.5, 0, 0.999999) : 0,
                 type.equals("adam") ? s.real("beta2", 0.999, 0, 0.999999999) : 0,
                 type.equals("sgd") ? 0 : s.real("epsilon", 1e-8, 0, 1),
-                type.equals("rmsprop") ? s.real("decay", 0.99, 0, 0.999999) : 0);
+                type.equals("rmsprop") ? s.real("decay", 0.99, 0, 0.999999) : 0,
+                s.choice("schedule", "constant", List.of("constant", "linear")));
         s.finish();
         return optimizer;
     }

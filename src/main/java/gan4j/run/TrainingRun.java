@@ -198,10 +198,11 @@ public final class TrainingRun {
     private Networks freshNetworks(Architecture architecture, Conditioning conditioning, RandomStreams random) {
         Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().generatorOptimizer()), DataType.FLOAT);
+                Optimizers.updater(config.train().generatorOptimizer(), config.train().steps()), DataType.FLOAT);
         Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().discriminatorOptimizer()), DataType.FLOAT);
+                Optimizers.updater(config.train().discriminatorOptimizer(),
+                        config.train().steps() * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
         return new Networks(network(architecture.generator(g)), network(architecture.discriminator(d)));
     }
 
