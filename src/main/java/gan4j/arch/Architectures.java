@@ -13,9 +13,17 @@ public final class Architectures {
      * (MLP).
      */
     public static Architecture of(ModelConfig model, long[] sampleShape) {
+        return of(model, sampleShape, 1);
+    }
+
+    /**
+     * As {@link #of(ModelConfig, long[])}, building MLPs for data whose coordinates have standard
+     * deviation {@code dataScale} (see {@link Mlp}); image models ignore it.
+     */
+    public static Architecture of(ModelConfig model, long[] sampleShape, double dataScale) {
         if (model.architecture().equals("mlp")) {
             return new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
-                    model.discriminatorWidth(), model.hiddenLayers());
+                    model.discriminatorWidth(), model.hiddenLayers(), dataScale);
         }
         return new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(), model.generatorWidth(),
                 model.discriminatorWidth(), model.discriminatorBatchNorm());

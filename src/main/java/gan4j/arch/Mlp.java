@@ -3,6 +3,7 @@ package gan4j.arch;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -11,6 +12,12 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 /**
  * Fully connected G and D for low-dimensional data such as the 2-D toy mixtures: ReLU hidden layers
  * in G with a linear output (toy points are not confined to [-1, 1]), LeakyReLU(0.2) in D.
+ *
+ * <p>With a data scale s other than 1, G's output is multiplied by s and D's input divided by it,
+ * so both networks work in unit-scale coordinates while samples stay in the data's own (as the
+ * WGAN-GP authors' toy script divides the grid by its standard deviation). Without it the grid's
+ * ±4 offsets must come from biases that Adam moves by about lr per step, and after 3,000 steps G
+ * was still near its bias-free start: rays through the origin.
  */
 public final class Mlp implements Architecture {
 
@@ -19,8 +26,18 @@ public final class Mlp implements Architecture {
     private final int generatorWidth;
     private final int discriminatorWidth;
     private final int hiddenLayers;
+    private final double dataScale;
 
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers) {
+        this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, 1);
+    }
+
+    public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
+               double dataScale) {
+        if (!(dataScale > 0) || Double.isInfinite(dataScale)) {
+            throw new IllegalArgumentException("data scale must be positive and finite: " + dataScale);
+        }
+        this.dataScale = dataScale;
         this.dimensions = dimensions;
         this.latentSize = latentSize;
         this.generatorWidth = generatorWidth;
@@ -44,7 +61,9 @@ public final class Mlp implements Architecture {
         for (int i = 0; i < hiddenLayers; i++) {
             layers.layer(new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU).build());
         }
-        layers.layer(new DenseLayer.Builder().nOut(dimensions).activation(Activation.IDENTITY).build());
+        DenseLayer.Builder output = new DenseLayer.Builder().nOut(dimensions);
+        layers.layer(dataScale == 1 ? output.activation(Activation.IDENTITY).build()
+                : output.activation(new Scale(dataScale)).build());
         layers.setInputType(InputType.feedForward(latentSize + spec.conditionChannels()));
         return layers.build();
     }
@@ -52,6 +71,9 @@ public final class Mlp implements Architecture {
     @Override
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
+        if (dataScale != 1) {
+            layers.layer(new ActivationLayer.Builder().activation(new Scale(1 / dataScale)).build());
+        }
         for (int i = 0; i < hiddenLayers; i++) {
             layers.layer(new DenseLayer.Builder().nOut(discriminatorWidth)
                     .activation(new ActivationLReLU(0.2)).build());

@@ -192,7 +192,8 @@ public final class TrainingRun {
             throw new DataException(data.describe() + " has " + data.height() + "×" + data.width()
                     + " images; DCGAN needs square 28, 32 or 64 pixel images (set data.image_size for folders).");
         }
-        return Architectures.of(config.model(), data.sampleShape());
+        double dataScale = data instanceof ToyDataset toy ? toy.mixture().coordinateStd() : 1;
+        return Architectures.of(config.model(), data.sampleShape(), dataScale);
     }
 
     private Networks freshNetworks(Architecture architecture, Conditioning conditioning, RandomStreams random) {

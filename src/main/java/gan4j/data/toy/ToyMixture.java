@@ -41,6 +41,15 @@ public enum ToyMixture {
         return std;
     }
 
+    /** Standard deviation of the whole mixture in each coordinate (equal in x and y for both). */
+    public double coordinateStd() {
+        double squares = 0;
+        for (double[] mean : means) {
+            squares += (mean[0] * mean[0] + mean[1] * mean[1]) / 2;
+        }
+        return Math.sqrt(squares / means.length + std * std);
+    }
+
     /** Largest absolute coordinate of any mean: 1 for the ring, 4 for the grid. */
     public double extent() {
         double extent = 0;
