@@ -40,6 +40,24 @@ class ToyMixtureTest {
     }
 
     @Test
+    void coordinateStdMatchesTheSpreadOfSampledPoints() {
+        for (ToyMixture mixture : ToyMixture.values()) {
+            double[][] points = mixture.sample(200_000, 11L);
+            double sum = 0;
+            double squares = 0;
+            for (double[] p : points) {
+                sum += p[0];
+                squares += p[0] * p[0];
+            }
+            double mean = sum / points.length;
+            double std = Math.sqrt(squares / points.length - mean * mean);
+            assertEquals(std, mixture.coordinateStd(), 0.01 * std, mixture.name());
+        }
+        assertEquals(Math.sqrt(0.5 + 0.01 * 0.01), ToyMixture.RING.coordinateStd(), 1e-12);
+        assertEquals(Math.sqrt(8 + 0.05 * 0.05), ToyMixture.GRID.coordinateStd(), 1e-12);
+    }
+
+    @Test
     void meansAreACopyCallersCannotCorrupt() {
         ToyMixture.RING.means()[0][0] = 42;
         assertEquals(1.0, ToyMixture.RING.means()[0][0]);
