@@ -19,8 +19,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-
  && rm -rf /var/lib/apt/lists/*
 
 FROM runtime-${VARIANT}
-# Java2D draws sample grids and plots and needs a font.
-RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+# Java2D draws sample grids and plots and needs a font; scripts/gan preloads jemalloc.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core libjemalloc2 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /gan4j
 COPY --from=build /src/target/gan4j.jar target/gan4j.jar
