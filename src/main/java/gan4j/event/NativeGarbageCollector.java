@@ -29,9 +29,12 @@ public final class NativeGarbageCollector implements RunListener {
     private long low = Long.MAX_VALUE;
     private int collections;
 
-    /** Collects with {@link System#gc()} when {@link Pointer#physicalBytes()} grows by {@code headroom}. */
-    public NativeGarbageCollector(long headroom) {
-        this(headroom, Pointer::physicalBytes, System::gc);
+    /**
+     * Collects with {@link System#gc()} when {@link Pointer#physicalBytes()} has grown by
+     * {@link #DEFAULT_HEADROOM_BYTES}.
+     */
+    public NativeGarbageCollector() {
+        this(DEFAULT_HEADROOM_BYTES, Pointer::physicalBytes, System::gc);
     }
 
     /** For tests: the memory reading and the collection are supplied. */

@@ -157,7 +157,7 @@ public final class TrainingRun {
                 config.output().sampleEvery()));
         listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), config.resolvedYaml(),
                 data.classNames(), data.sampleShape(), provenance));
-        listeners.add(new NativeGarbageCollector(NativeGarbageCollector.DEFAULT_HEADROOM_BYTES));
+        listeners.add(new NativeGarbageCollector());
         return listeners;
     }
 

@@ -74,8 +74,7 @@ public final class StepBenchmark implements Callable<Integer> {
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
                 size, size).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1),
-                List.of(new NativeGarbageCollector(NativeGarbageCollector.DEFAULT_HEADROOM_BYTES)));
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NativeGarbageCollector()));
 
         TrainingState state = trainer.run(new TrainingState(0), warmup, batches, new StopSignal());
         double[] seconds = new double[steps];

@@ -50,7 +50,7 @@ class NativeGarbageCollectorTest {
 
     @Test
     void rejectsANonPositiveHeadroom() {
-        assertThrows(IllegalArgumentException.class, () -> new NativeGarbageCollector(0));
+        assertThrows(IllegalArgumentException.class, () -> new NativeGarbageCollector(0, () -> 0, () -> { }));
     }
 
     private static RunEvent stepCompleted(long step) {
