@@ -51,6 +51,8 @@ public final class Trainer {
                 emit(new RunEvent.StepCompleted(state, networks, metrics));
             }
         } catch (RuntimeException e) {
+            networks.generator().releaseActivations();
+            networks.discriminator().releaseActivations();
             emit(new RunEvent.RunFailed(state, networks, e));
             throw e;
         }

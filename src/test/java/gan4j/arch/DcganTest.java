@@ -24,6 +24,7 @@ class DcganTest {
         Network d = network(dcgan.discriminator(spec));
 
         INDArray images = g.forward(Nd4j.randn(DataType.FLOAT, dcgan.latentShape(5)));
+        g.releaseActivations();
         assertArrayEquals(new long[] {5, 3, size, size}, images.shape());
         assertTrue(images.amaxNumber().doubleValue() <= 1.0, "tanh output stays in [-1, 1]");
 

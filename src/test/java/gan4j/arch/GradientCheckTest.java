@@ -137,7 +137,9 @@ class GradientCheckTest {
 
     /** Σ weights·D(x), whose gradient is what backward(weights) returns (training-mode BatchNorm). */
     private static double weighted(Network d, INDArray x, INDArray weights) {
-        return d.forward(x).mul(weights).sumNumber().doubleValue();
+        double value = d.forward(x).mul(weights).sumNumber().doubleValue();
+        d.releaseActivations();
+        return value;
     }
 
     private static MultiLayerNetwork withLossHead(MultiLayerConfiguration body, Layer head) {

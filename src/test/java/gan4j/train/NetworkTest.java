@@ -1,0 +1,60 @@
+package gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Dcgan;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+class NetworkTest {
+
+    private static final Dcgan DCGAN = new Dcgan(28, 1, 8, 4, 4, true);
+
+    private static Network discriminator() {
+        MultiLayerNetwork net = new MultiLayerNetwork(DCGAN.discriminator(
+                new Architecture.NetworkSpec(0, 1, new Sgd(0.1), DataType.FLOAT)));
+        net.init();
+        return new Network(net);
+    }
+
+    @Test
+    void theOutputOutlivesTheNextForwardPass() {
+        Network d = discriminator();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+        INDArray first = d.forward(x);
+        INDArray copy = first.dup();
+        d.forward(x.neg());
+        d.releaseActivations();
+        assertEquals(0, copy.distance2(first), 0);
+    }
+
+    @Test
+    void aSecondBackwardPassNeedsItsOwnForwardPass() {
+        Network d = discriminator();
+        INDArray scores = d.forward(Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28));
+        d.backward(Nd4j.onesLike(scores));
+        assertThrows(IllegalStateException.class, () -> d.backward(Nd4j.onesLike(scores)));
+    }
+
+    @Test
+    void interleavedNetworksKeepTheirOwnActivations() {
+        Network g = discriminator();
+        Network d = discriminator();
+        d.model().setParams(g.model().params());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+        g.forward(x);
+        INDArray alone = d.backward(d.forward(x)).input().dup();
+        g.forward(x);
+        d.forward(x.neg());
+        d.releaseActivations();
+        INDArray interleaved = g.backward(d.forward(x)).input();
+        d.releaseActivations();
+        assertEquals(0, alone.distance2(interleaved), 1e-6);
+    }
+}
