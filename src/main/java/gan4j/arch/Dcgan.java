@@ -1,5 +1,7 @@
 package gan4j.arch;
 
+import gan4j.layer.ReusingConvolution;
+import gan4j.layer.ReusingDeconvolution2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -65,9 +67,9 @@ public final class Dcgan implements Architecture {
         int width = generatorWidth << (n - 1);
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         // [latent+cond, 1, 1] -> [width, base, base]: a transposed convolution over a 1×1 input.
-        layers.layer(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1).padding(0, 0)
-                .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
-                .activation(Activation.IDENTITY).build());
+        layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1)
+                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
+                .activation(Activation.IDENTITY)));
         layers.layer(new BatchNormalization.Builder().build());
         layers.layer(new ActivationLayer(Activation.RELU));
         for (int i = 1; i < n; i++) {
@@ -89,9 +91,9 @@ public final class Dcgan implements Architecture {
         for (int i = 0; i < n; i++) {
             // The first layer sees raw pixels; DCGAN leaves BatchNorm out there.
             boolean norm = discriminatorBatchNorm && i > 0;
-            layers.layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
+            layers.layer(ReusingConvolution.of(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
                     .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!norm)
-                    .activation(Activation.IDENTITY).build());
+                    .activation(Activation.IDENTITY)));
             if (norm) {
                 layers.layer(new BatchNormalization.Builder().build());
             }
@@ -104,8 +106,8 @@ public final class Dcgan implements Architecture {
     }
 
     private static Deconvolution2D upsample(int nOut, boolean bias, Activation activation) {
-        return new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).nOut(nOut).hasBias(bias).activation(activation).build();
+        return ReusingDeconvolution2D.of(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).nOut(nOut).hasBias(bias).activation(activation));
     }
 
     private static NeuralNetConfiguration.Builder base(NetworkSpec spec) {

@@ -1,0 +1,102 @@
+package gan4j.layer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import gan4j.train.Network;
+import java.util.function.Function;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+class ReusingLayersTest {
+
+    private static ConvolutionLayer.Builder convolution(Activation activation) {
+        return new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(5)
+                .convolutionMode(ConvolutionMode.Truncate).activation(activation);
+    }
+
+    private static Deconvolution2D.Builder deconvolution(Activation activation) {
+        return new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(3)
+                .convolutionMode(ConvolutionMode.Truncate).activation(activation);
+    }
+
+    @Test
+    void convolutionGradientsMatchDl4jsLayer() {
+        for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.TANH}) {
+            assertSameGradients(convolution(activation).build(), ReusingConvolution.of(convolution(activation)));
+        }
+    }
+
+    @Test
+    void deconvolutionGradientsMatchDl4jsLayer() {
+        for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.TANH}) {
+            assertSameGradients(deconvolution(activation).build(),
+                    ReusingDeconvolution2D.of(deconvolution(activation)));
+        }
+    }
+
+    @Test
+    void survivesTheJsonOfACheckpoint() {
+        MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
+                configuration(ReusingDeconvolution2D.of(deconvolution(Activation.TANH))).toJson());
+        assertInstanceOf(ReusingDeconvolution2D.class, conf.getConf(0).getLayer());
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        assertInstanceOf(ReusingDeconvolution2D.Instance.class, net.getLayer(0));
+        assertEquals(Activation.TANH.getActivationFunction(), conf.getConf(0).getLayer() instanceof Deconvolution2D d
+                ? d.getActivationFn() : null);
+    }
+
+    /**
+     * Same parameters, same input: the output and the gradients with respect to input and
+     * parameters agree with DL4J's layer, and a backward pass uses the forward pass just before it.
+     */
+    private static void assertSameGradients(Layer plain, Layer reusing) {
+        Network expected = network(plain, null);
+        Network actual = network(reusing, expected.model().params());
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, 8, 8).subi(0.5);
+        Function<Network, INDArray[]> pass = n -> {
+            INDArray output = n.forward(input);
+            INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
+            Network.Backward first = n.backward(error);
+            INDArray[] result = {output, first.input().dup(), first.parameters().gradient().dup(), null};
+            n.forward(input.mul(2));
+            n.backward(error);
+            n.forward(input);
+            result[3] = n.backward(error).input().dup();
+            return result;
+        };
+        INDArray[] want = pass.apply(expected);
+        INDArray[] got = pass.apply(actual);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(0, want[i].distance2(got[i]), 1e-12, plain.getClass().getSimpleName() + " result " + i);
+        }
+        assertEquals(0, got[1].distance2(got[3]), 1e-12, "each backward pass uses its own forward pass");
+    }
+
+    private static Network network(Layer layer, INDArray params) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(layer));
+        net.init();
+        if (params != null) {
+            net.setParams(params);
+        }
+        return new Network(net);
+    }
+
+    private static MultiLayerConfiguration configuration(Layer layer) {
+        return new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE).updater(new NoOp()).list()
+                .layer(layer).setInputType(InputType.convolutional(8, 8, 3)).build();
+    }
+}
