@@ -1,5 +1,6 @@
 package gan4j.arch;
 
+import gan4j.layer.LeakyRelu;
 import gan4j.layer.ReusingConvolution;
 import gan4j.layer.ReusingDeconvolution2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -13,7 +14,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 
 /**
  * DCGAN (Radford et al. 2016) for 28, 32 or 64 pixel images: G is a stack of stride-2 transposed
@@ -71,12 +71,12 @@ public final class Dcgan implements Architecture {
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
                 .activation(Activation.IDENTITY)));
         layers.layer(new BatchNormalization.Builder().build());
-        layers.layer(new ActivationLayer(Activation.RELU));
+        layers.layer(new ActivationLayer(new LeakyRelu(0)));
         for (int i = 1; i < n; i++) {
             width /= 2;
             layers.layer(upsample(width, false, Activation.IDENTITY));
             layers.layer(new BatchNormalization.Builder().build());
-            layers.layer(new ActivationLayer(Activation.RELU));
+            layers.layer(new ActivationLayer(new LeakyRelu(0)));
         }
         layers.layer(upsample(channels, true, Activation.TANH));
         layers.setInputType(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
@@ -97,7 +97,7 @@ public final class Dcgan implements Architecture {
             if (norm) {
                 layers.layer(new BatchNormalization.Builder().build());
             }
-            layers.layer(new ActivationLayer(new ActivationLReLU(0.2)));
+            layers.layer(new ActivationLayer(new LeakyRelu(0.2)));
             width *= 2;
         }
         layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
