@@ -118,6 +118,7 @@ public final class ConfigLoader {
                 s.longInteger("steps", 2000, 1, Long.MAX_VALUE / 2),
                 s.integer("batch_size", 64, 1, 65536),
                 s.integer("d_steps_per_g_step", 1, 1, 100),
+                s.bool("reuse_fake_batch", false),
                 optimizer(s.section("g_optimizer")),
                 optimizer(s.section("d_optimizer")));
         s.finish();

@@ -119,7 +119,7 @@ public final class TrainingRun {
             Regularizers regularizers = Regularizers.from(config.regularizers());
             Variant variant = new Variant(architecture, conditioning, objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
-                    config.train().discriminatorStepsPerGeneratorStep());
+                    config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
             OpThreads.configure(networks, variant, config.train().batchSize());
             List<RunListener> listeners = listeners(dir, store, data, provenance,
                     renderer(data, architecture, conditioning, objective, random));

@@ -50,6 +50,10 @@ public final class StepBenchmark implements Callable<Integer> {
     @Option(names = "--d-steps", description = "D steps per G step (default 1; 5 for wgan-gp-64).")
     Integer discriminatorSteps;
 
+    @Option(names = "--reuse-fake-batch", defaultValue = "true", arity = "1",
+            description = "G step on the last D step's fake batch, as PyTorch's DCGAN example (default ${DEFAULT-VALUE}).")
+    boolean reuseFakeBatch;
+
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -68,7 +72,7 @@ public final class StepBenchmark implements Callable<Integer> {
         List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
                 : List.of();
         Variant variant = new Variant(architecture, Conditioning.none(), objective, penalties, List.of(),
-                InputNoise.NONE, k);
+                InputNoise.NONE, k, reuseFakeBatch);
         Networks networks = new Networks(network(architecture.generator(spec(1))),
                 network(architecture.discriminator(spec(2))));
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
@@ -85,7 +89,8 @@ public final class StepBenchmark implements Callable<Integer> {
         }
         Arrays.sort(seconds);
         double median = seconds[steps / 2];
-        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s threads: steps %s s%n", model, batch, k,
+        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads: steps %s s%n", model, batch,
+                k, reuseFakeBatch ? "reused" : "fresh",
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), Arrays.toString(round(seconds)));
         System.out.println(CpuBackend.describe());
         System.out.printf(Locale.ROOT, "images/s (real, through D): %.1f%n", batch * k / median);

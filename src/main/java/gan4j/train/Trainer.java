@@ -70,7 +70,7 @@ public final class Trainer {
             last = discriminatorStep(step, j, batch);
             samples += 2 * batch.labels().length;
         }
-        GeneratorStep g = generatorStep(step, last.labels());
+        GeneratorStep g = generatorStep(step, last);
         samples += g.batchSize();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new StepMetrics(step, last.loss(), g.loss(), last.penalty(), last.dReal(), last.dFake(),
@@ -110,14 +110,19 @@ public final class Trainer {
             c.apply(d);
         }
         return new DiscriminatorStep(loss.loss() + penalty, penalty, mean(variant.objective().readout(realScores)),
-                mean(variant.objective().readout(fakeScores)), labels);
+                mean(variant.objective().readout(fakeScores)), labels, fake);
     }
 
-    /** Update G: minimise the generator loss, the error flowing back through D's input gradient. */
-    private GeneratorStep generatorStep(long step, int[] labels) {
+    /**
+     * Update G: minimise the generator loss, the error flowing back through D's input gradient.
+     * Reusing the last D step's fake batch relies on G's activations from that step, which no G
+     * pass has replaced since.
+     */
+    private GeneratorStep generatorStep(long step, DiscriminatorStep last) {
         Network g = networks.generator();
         Network d = networks.discriminator();
-        INDArray fake = g.forward(generatorInput(step, -1, labels));
+        int[] labels = last.labels();
+        INDArray fake = variant.reuseFakeBatch() ? last.fake() : g.forward(generatorInput(step, -1, labels));
         INDArray fakeIn = variant.conditioning().discriminatorInput(noisy(fake, step, -1), labels);
         INDArray fakeScores = d.forward(fakeIn);
         LossAndGrad loss = variant.objective().generator(fakeScores);
@@ -161,7 +166,8 @@ public final class Trainer {
         }
     }
 
-    private record DiscriminatorStep(double loss, double penalty, double dReal, double dFake, int[] labels) {
+    private record DiscriminatorStep(double loss, double penalty, double dReal, double dFake, int[] labels,
+                                     INDArray fake) {
     }
 
     private record GeneratorStep(double loss, double dFake, int batchSize) {

@@ -11,13 +11,24 @@ import java.util.List;
 /**
  * A GAN variant as a composition: architecture × conditioning × objective × penalties ×
  * constraints × input noise × schedule. DCGAN, WGAN-GP, DRAGAN... are values of this, not classes.
+ * {@code reuseFakeBatch}: the generator step trains on the fake batch of the last discriminator
+ * step (same latent codes, G's forward pass not repeated), as PyTorch's DCGAN example does, instead
+ * of drawing a new one as Algorithm 1 does.
  */
 public record Variant(Architecture architecture, Conditioning conditioning, Objective objective,
                       List<Penalty> penalties, List<Constraint> constraints, InputNoise inputNoise,
-                      int discriminatorStepsPerGeneratorStep) {
+                      int discriminatorStepsPerGeneratorStep, boolean reuseFakeBatch) {
 
     public Variant {
         penalties = List.copyOf(penalties);
         constraints = List.copyOf(constraints);
+    }
+
+    /** Algorithm 1's schedule: a fresh latent batch for the generator step. */
+    public Variant(Architecture architecture, Conditioning conditioning, Objective objective,
+                   List<Penalty> penalties, List<Constraint> constraints, InputNoise inputNoise,
+                   int discriminatorStepsPerGeneratorStep) {
+        this(architecture, conditioning, objective, penalties, constraints, inputNoise,
+                discriminatorStepsPerGeneratorStep, false);
     }
 }

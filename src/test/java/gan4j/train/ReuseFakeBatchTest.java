@@ -1,0 +1,78 @@
+package gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Mlp;
+import gan4j.data.BatchStream;
+import gan4j.data.toy.ToyDataset;
+import gan4j.data.toy.ToyMixture;
+import gan4j.event.RunEvent;
+import gan4j.objective.NonSaturating;
+import gan4j.penalty.InputNoise;
+import gan4j.train.RandomStreams.Purpose;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+
+class ReuseFakeBatchTest {
+
+    private static final int BATCH = 16;
+    private static final Mlp MLP = new Mlp(2, 2, 8, 8, 1);
+
+    /**
+     * D(G(z)) read out in the generator step, recomputed by hand for the latent batch of the D step
+     * (subStep 0) and of a fresh draw (subStep -1): reuse must match the first.
+     */
+    @Test
+    void theGeneratorStepSeesTheDiscriminatorStepsLatentBatch() {
+        for (boolean reuse : new boolean[] {true, false}) {
+            Networks networks = networks();
+            INDArray generatorBefore = networks.generator().model().params().dup();
+            double logged = oneStep(networks, reuse).dFakeAfter();
+
+            RandomStreams random = new RandomStreams(1);
+            networks.generator().model().setParams(generatorBefore);
+            double dStepLatent = readout(networks, random.random(Purpose.LATENT, 0, 1));
+            double freshLatent = readout(networks, random.random(Purpose.LATENT, 0, 0));
+            assertNotEquals(dStepLatent, freshLatent, 1e-6);
+            assertEquals(reuse ? dStepLatent : freshLatent, logged, 1e-6, "reuse_fake_batch " + reuse);
+        }
+    }
+
+    private static double readout(Networks networks, java.util.SplittableRandom latent) {
+        INDArray z = RandomStreams.gaussian(latent, DataType.FLOAT, MLP.latentShape(BATCH));
+        INDArray scores = networks.discriminator().infer(networks.generator().infer(z));
+        return new NonSaturating().readout(scores).meanNumber().doubleValue();
+    }
+
+    private static StepMetrics oneStep(Networks networks, boolean reuse) {
+        Variant variant = new Variant(MLP, Conditioning.none(), new NonSaturating(), List.of(), List.of(),
+                InputNoise.NONE, 1, reuse);
+        List<StepMetrics> metrics = new ArrayList<>();
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(event -> {
+            if (event instanceof RunEvent.StepCompleted completed) {
+                metrics.add(completed.metrics());
+            }
+        }));
+        try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), BATCH, 1, 0)) {
+            trainer.run(new TrainingState(0), 1, batches::next, new StopSignal());
+        }
+        return metrics.get(0);
+    }
+
+    private static Networks networks() {
+        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(1e-2), DataType.FLOAT);
+        MultiLayerNetwork g = new MultiLayerNetwork(MLP.generator(spec));
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(MLP.discriminator(spec));
+        d.init();
+        return new Networks(new Network(g), new Network(d));
+    }
+}
