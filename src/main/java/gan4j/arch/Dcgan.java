@@ -1,5 +1,6 @@
 package gan4j.arch;
 
+import gan4j.layer.BatchNorm;
 import gan4j.layer.LeakyRelu;
 import gan4j.layer.ReusingConvolution;
 import gan4j.layer.ReusingDeconvolution2D;
@@ -9,7 +10,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -70,12 +70,12 @@ public final class Dcgan implements Architecture {
         layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1)
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
                 .activation(Activation.IDENTITY)));
-        layers.layer(new BatchNormalization.Builder().build());
+        layers.layer(new BatchNorm());
         layers.layer(new ActivationLayer(new LeakyRelu(0)));
         for (int i = 1; i < n; i++) {
             width /= 2;
             layers.layer(upsample(width, false, Activation.IDENTITY));
-            layers.layer(new BatchNormalization.Builder().build());
+            layers.layer(new BatchNorm());
             layers.layer(new ActivationLayer(new LeakyRelu(0)));
         }
         layers.layer(upsample(channels, true, Activation.TANH));
@@ -95,7 +95,7 @@ public final class Dcgan implements Architecture {
                     .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!norm)
                     .activation(Activation.IDENTITY)));
             if (norm) {
-                layers.layer(new BatchNormalization.Builder().build());
+                layers.layer(new BatchNorm());
             }
             layers.layer(new ActivationLayer(new LeakyRelu(0.2)));
             width *= 2;
