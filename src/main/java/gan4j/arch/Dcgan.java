@@ -12,7 +12,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -100,7 +101,13 @@ public final class Dcgan implements Architecture {
             layers.layer(new ActivationLayer(new LeakyRelu(0.2)));
             width *= 2;
         }
-        layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
+        // The score: a convolution over the whole last feature map (as in the DCGAN reference code),
+        // flattened to [batch, 1]. DL4J's dense layer computes the same score 3-5x slower here: its
+        // gradients are a degenerate matrix product (n = 1) and an outer product.
+        layers.layer(ReusingConvolution.of(new ConvolutionLayer.Builder(baseSize(), baseSize()).stride(1, 1)
+                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(1).hasBias(true)
+                .activation(Activation.IDENTITY)));
+        layers.layer(new GlobalPoolingLayer(PoolingType.AVG));
         layers.setInputType(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
         return layers.build();
     }
