@@ -1,6 +1,9 @@
 package gan4j.run;
 
+import gan4j.config.ConfigException;
+import gan4j.config.ConfigLoader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +20,23 @@ final class ResumeCheck {
     private ResumeCheck() {
     }
 
-    /** The first key whose value differs in a way that forbids resuming, if any. */
+    /**
+     * The first key whose value differs in a way that forbids resuming, if any. The checkpoint's
+     * configuration is resolved again first, so that a key added since it was written counts at its
+     * default value.
+     */
     static Optional<String> firstIncompatibleKey(String checkpointYaml, String currentYaml) {
-        return firstDifference("", comparable(checkpointYaml), comparable(currentYaml));
+        return firstDifference("", comparable(withCurrentDefaults(checkpointYaml)), comparable(currentYaml));
+    }
+
+    private static String withCurrentDefaults(String checkpointYaml) {
+        try {
+            return new ConfigLoader().parse(checkpointYaml, "checkpoint configuration", "checkpoint", List.of())
+                    .resolvedYaml();
+        } catch (ConfigException e) {
+            // A key since removed or renamed: compare as written, which names that key.
+            return checkpointYaml;
+        }
     }
 
     private static Map<String, Object> comparable(String yaml) {
