@@ -51,6 +51,8 @@ public final class Network {
 
     private final MultiLayerNetwork net;
     private final LayerWorkspaceMgr forwardWorkspaces;
+    private final LayerProfile profile;
+    private final BackwardPass backwardPass;
     private MemoryWorkspace activations;
 
     public Network(MultiLayerNetwork net) {
@@ -63,10 +65,17 @@ public final class Network {
                 .with(ArrayType.FF_WORKING_MEM, "gan4j-working-" + id, WORKING_MEMORY)
                 .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, "gan4j-working-" + id, WORKING_MEMORY)
                 .build();
+        this.profile = new LayerProfile(net.getLayerWiseConfigurations().getConfs().size());
+        this.backwardPass = new BackwardPass(net, profile, id);
     }
 
     public MultiLayerNetwork model() {
         return net;
+    }
+
+    /** Where this network's passes spent their time, layer by layer. */
+    public LayerProfile profile() {
+        return profile;
     }
 
     /**
@@ -92,7 +101,9 @@ public final class Network {
                     if (preProcessor != null) {
                         x = preProcessor.preProcess(x, batchSize, forwardWorkspaces);
                     }
+                    long started = System.nanoTime();
                     x = layers[i].activate(x, true, forwardWorkspaces);
+                    profile.forward(i, System.nanoTime() - started);
                 }
             }
             return x.detach();
@@ -120,8 +131,23 @@ public final class Network {
             throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
         }
         try {
-            Pair<Gradient, INDArray> result = net.backpropGradient(outputGradient, LayerWorkspaceMgr.noWorkspaces());
+            Pair<Gradient, INDArray> result = backwardPass.run(outputGradient);
             return new Backward(result.getFirst(), result.getSecond());
+        } finally {
+            releaseActivations();
+        }
+    }
+
+    /**
+     * Backpropagates dLoss/dOutput through the last {@link #forward} to the input only, skipping
+     * parameter gradients where a layer can; the gradient buffer holds no meaningful values after.
+     */
+    public INDArray inputGradient(INDArray outputGradient) {
+        if (activations == null) {
+            throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
+        }
+        try {
+            return backwardPass.inputGradient(outputGradient);
         } finally {
             releaseActivations();
         }
@@ -133,10 +159,12 @@ public final class Network {
      * Adam's bias correction reads.
      */
     public void update(Gradient gradient) {
+        long started = System.nanoTime();
         int iteration = net.getIterationCount();
         net.getUpdater().update(net, gradient, iteration, net.getEpochCount(), 1, LayerWorkspaceMgr.noWorkspaces());
         net.params().subi(gradient.gradient());
         net.setIterationCount(iteration + 1);
+        profile.update(System.nanoTime() - started);
     }
 
     /**

@@ -54,6 +54,9 @@ public final class StepBenchmark implements Callable<Integer> {
             description = "G step on the last D step's fake batch, as PyTorch's DCGAN example (default ${DEFAULT-VALUE}).")
     boolean reuseFakeBatch;
 
+    @Option(names = "--profile", description = "Also print milliseconds per step for each layer, forward and backward.")
+    boolean profile;
+
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -81,11 +84,20 @@ public final class StepBenchmark implements Callable<Integer> {
         Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NativeGarbageCollector()));
 
         TrainingState state = trainer.run(new TrainingState(0), warmup, batches, new StopSignal());
+        networks.generator().profile().reset();
+        networks.discriminator().profile().reset();
         double[] seconds = new double[steps];
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
             state = trainer.run(state, state.step() + 1, batches, new StopSignal());
             seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        if (profile) {
+            networks.generator().profile().print("generator", networks.generator().model().getLayers(), steps,
+                    System.out);
+            networks.discriminator().profile().print("discriminator", networks.discriminator().model().getLayers(),
+                    steps, System.out);
+            System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
         Arrays.sort(seconds);
         double median = seconds[steps / 2];
