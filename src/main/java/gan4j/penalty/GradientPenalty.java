@@ -67,7 +67,7 @@ public final class GradientPenalty implements Penalty {
         INDArray at = points.at(real, fake, sampleChannels, random);
         int batch = Math.toIntExact(at.size(0));
         INDArray scores = discriminator.forward(at);
-        INDArray gradients = SampleChannels.rows(discriminator.backward(Nd4j.onesLike(scores)).input(), sampleChannels);
+        INDArray gradients = SampleChannels.rows(discriminator.inputGradient(Nd4j.onesLike(scores)), sampleChannels);
         double[] norms = gradients.norm2(1).toDoubleVector();
 
         double[] stepScales = new double[batch];

@@ -126,7 +126,7 @@ public final class Trainer {
         INDArray fakeIn = variant.conditioning().discriminatorInput(noisy(fake, step, -1), labels);
         INDArray fakeScores = d.forward(fakeIn);
         LossAndGrad loss = variant.objective().generator(fakeScores);
-        INDArray inputGradient = d.backward(loss.dFake()).input();
+        INDArray inputGradient = d.inputGradient(loss.dFake());
         INDArray sampleGradient = variant.conditioning().sampleGradient(inputGradient, sampleChannels);
         g.update(g.backward(sampleGradient).parameters());
         return new GeneratorStep(loss.loss(), mean(variant.objective().readout(fakeScores)), labels.length);

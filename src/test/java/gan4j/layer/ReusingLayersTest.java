@@ -47,6 +47,31 @@ class ReusingLayersTest {
         }
     }
 
+    /**
+     * The transposed-convolution shortcut, and the layouts it hands to the full backward pass
+     * (same-padding; a 9-pixel input whose last row the stride-2 kernel never reaches).
+     */
+    @Test
+    void inputGradientAloneMatchesTheFullBackwardPass() {
+        ConvolutionLayer.Builder[] layers = {convolution(Activation.TANH),
+                convolution(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same).padding(0, 0),
+                convolution(Activation.IDENTITY)};
+        int[] sizes = {8, 8, 9};
+        for (int i = 0; i < layers.length; i++) {
+            MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                    .dataType(DataType.DOUBLE).updater(new NoOp()).list().layer(ReusingConvolution.of(layers[i]))
+                    .setInputType(InputType.convolutional(sizes[i], sizes[i], 3)).build());
+            net.init();
+            Network network = new Network(net);
+            INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, sizes[i], sizes[i]).subi(0.5);
+            INDArray output = network.forward(input);
+            INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
+            INDArray full = network.backward(error).input().dup();
+            network.forward(input);
+            assertEquals(0, full.distance2(network.inputGradient(error)), 1e-12, "layer " + i);
+        }
+    }
+
     @Test
     void survivesTheJsonOfACheckpoint() {
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(

@@ -34,6 +34,25 @@ class NetworkTest {
         assertEquals(0, copy.distance2(first), 0);
     }
 
+    /** The input-only pass (transposed convolutions) agrees with the full one, at 28 and 64 pixels. */
+    @Test
+    void theInputGradientAloneMatchesTheFullBackwardPass() {
+        for (Dcgan dcgan : new Dcgan[] {new Dcgan(28, 3, 8, 4, 4, true), new Dcgan(64, 1, 8, 4, 4, false)}) {
+            MultiLayerNetwork net = new MultiLayerNetwork(dcgan.discriminator(
+                    new Architecture.NetworkSpec(2, 1, new Sgd(0.1), DataType.DOUBLE)));
+            net.init();
+            Network d = new Network(net);
+            long[] shape = {3, dcgan.sampleShape()[0] + 2, dcgan.sampleShape()[1], dcgan.sampleShape()[2]};
+            INDArray x = Nd4j.rand(DataType.DOUBLE, shape);
+            INDArray error = Nd4j.rand(DataType.DOUBLE, 3, 1).subi(0.5);
+            d.forward(x);
+            INDArray full = d.backward(error).input().dup();
+            d.forward(x);
+            INDArray alone = d.inputGradient(error);
+            assertEquals(0, full.distance2(alone) / full.norm2Number().doubleValue(), 1e-12);
+        }
+    }
+
     @Test
     void aSecondBackwardPassNeedsItsOwnForwardPass() {
         Network d = discriminator();
