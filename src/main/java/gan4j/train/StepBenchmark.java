@@ -57,15 +57,17 @@ public final class StepBenchmark implements Callable<Integer> {
     @Option(names = "--profile", description = "Also print milliseconds per step for each layer, forward and backward.")
     boolean profile;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Untimed steps first, while the workspaces learn their sizes (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", description = "Timed steps (default 50 for dcgan-28, whose steps are short, else 10).")
+    Integer timedSteps;
 
     @Override
     public Integer call() throws IOException {
         Model chosen = Model.valueOf(model.toUpperCase(Locale.ROOT).replace('-', '_'));
+        int steps = timedSteps != null ? timedSteps : chosen == Model.DCGAN_28 ? 50 : 10;
         boolean wgan = chosen == Model.WGAN_GP_64;
         int size = chosen == Model.DCGAN_28 ? 28 : 64;
         int channels = chosen == Model.DCGAN_28 ? 1 : 3;
@@ -99,11 +101,11 @@ public final class StepBenchmark implements Callable<Integer> {
                     steps, System.out);
             System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
-        Arrays.sort(seconds);
-        double median = seconds[steps / 2];
         System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads: steps %s s%n", model, batch,
                 k, reuseFakeBatch ? "reused" : "fresh",
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), Arrays.toString(round(seconds)));
+        Arrays.sort(seconds);
+        double median = seconds[steps / 2];
         System.out.println(CpuBackend.describe());
         System.out.printf(Locale.ROOT, "images/s (real, through D): %.1f%n", batch * k / median);
         System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());

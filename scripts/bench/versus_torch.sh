@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# gan4j's bench-step against PyTorch running the same DCGANs (scripts/bench/torch_dcgan.py), in
+# interleaved rounds so that both see the same machine load; prints every run, then per model the
+# median s/step of each and their ratio.
+#
+#   scripts/bench/versus_torch.sh [ROUNDS=5] [THREADS=2]
+# Needs the build in target/ and Debian's python3-torch with libopenblas0-openmp.
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+rounds=${1:-5}
+threads=${2:-2}
+log=$(mktemp)
+for r in $(seq "$rounds"); do
+  for m in 64 28; do
+    steps=$([[ $m == 28 ]] && echo 50 || echo 10)
+    g=$("$root/scripts/bench-step" --model dcgan-$m --threads "$threads" --steps "$steps" 2>&1 \
+      | sed -n 's/.*median of [0-9]*: \([0-9.]*\) s\/step/\1/p')
+    t=$(/usr/bin/python3 "$root/scripts/bench/torch_dcgan.py" --model dcgan$m --threads "$threads" --warmup 5 \
+      --steps "$steps" | sed -n 's/.* median \([0-9.]*\) s\/step min.*/\1/p')
+    echo "round $r dcgan-$m gan4j $g torch $t" | tee -a "$log"
+  done
+done
+python3 - "$log" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    _, _, model, _, g, _, t = line.split()
+    runs.setdefault(model, []).append((float(g), float(t)))
+for model, pairs in runs.items():
+    g = statistics.median(p[0] for p in pairs)
+    t = statistics.median(p[1] for p in pairs)
+    ratios = " ".join("%.2f" % (p[0] / p[1]) for p in pairs)
+    print("%s: gan4j %.3f s/step, PyTorch %.3f s/step, ratio of medians %.2f (per round: %s)" % (model, g, t, g / t, ratios))
+PY
+rm -f "$log"
