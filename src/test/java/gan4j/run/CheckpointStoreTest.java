@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.arch.Architecture;
 import gan4j.arch.Mlp;
-import gan4j.train.Network;
+import gan4j.testing.ToyNetworks;
 import gan4j.train.Networks;
 import gan4j.train.TrainingState;
 import java.io.IOException;
@@ -16,23 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 
 class CheckpointStoreTest {
-
-    private static Networks networks() {
-        Mlp mlp = new Mlp(2, 2, 4, 4, 1);
-        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(1e-3), DataType.FLOAT);
-        MultiLayerNetwork g = new MultiLayerNetwork(mlp.generator(spec));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(mlp.discriminator(spec));
-        d.init();
-        return new Networks(new Network(g), new Network(d));
-    }
 
     private static Checkpoint checkpoint(Networks networks, long step) {
         return new Checkpoint(networks, new TrainingState(step), "seed: 1\n", List.of("a", "b"), new long[] {2},
@@ -42,7 +28,7 @@ class CheckpointStoreTest {
     @Test
     void roundTripsNetworksStateAndMetadata(@TempDir Path dir) {
         CheckpointStore store = new CheckpointStore(dir, 3);
-        Networks networks = networks();
+        Networks networks = ToyNetworks.of(new Mlp(2, 2, 4, 4, 1), 1e-3);
         Path file = store.write(checkpoint(networks, 12));
         assertEquals("step-000012.ckpt", file.getFileName().toString());
 
@@ -58,7 +44,7 @@ class CheckpointStoreTest {
     @Test
     void keepsOnlyTheNewest(@TempDir Path dir) {
         CheckpointStore store = new CheckpointStore(dir, 2);
-        Networks networks = networks();
+        Networks networks = ToyNetworks.of(new Mlp(2, 2, 4, 4, 1), 1e-3);
         for (long step : new long[] {5, 10, 15}) {
             store.write(checkpoint(networks, step));
         }
@@ -68,7 +54,7 @@ class CheckpointStoreTest {
     @Test
     void aCrashMidWriteLeavesThePreviousCheckpointUsable(@TempDir Path dir) throws IOException {
         CheckpointStore store = new CheckpointStore(dir, 3);
-        store.write(checkpoint(networks(), 5));
+        store.write(checkpoint(ToyNetworks.of(new Mlp(2, 2, 4, 4, 1), 1e-3), 5));
         Path target = dir.resolve("step-000010.ckpt");
 
         RunException failure = assertThrows(RunException.class, () -> AtomicFiles.write(target, out -> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Mlp;
 import gan4j.data.BatchStream;
@@ -23,6 +22,7 @@ import gan4j.penalty.InputNoise;
 import gan4j.run.CheckpointStore;
 import gan4j.run.Provenance;
 import gan4j.testing.TinyRuns;
+import gan4j.testing.ToyNetworks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
 
 class FailureHandlingTest {
 
@@ -68,19 +65,10 @@ class FailureHandlingTest {
         }
     }
 
-    private static Networks toyNetworks(Architecture architecture) {
-        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(1e-3), DataType.FLOAT);
-        MultiLayerNetwork g = new MultiLayerNetwork(architecture.generator(spec));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(architecture.discriminator(spec));
-        d.init();
-        return new Networks(new Network(g), new Network(d));
-    }
-
     @Test
     void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
         Mlp mlp = new Mlp(2, 2, 8, 8, 1);
-        Networks networks = toyNetworks(mlp);
+        Networks networks = ToyNetworks.of(mlp, 1e-3);
         Variant variant = new Variant(mlp, Conditioning.none(), new DivergingObjective(3), List.of(), List.of(),
                 InputNoise.NONE, 1);
         CheckpointStore store = new CheckpointStore(dir, 10);

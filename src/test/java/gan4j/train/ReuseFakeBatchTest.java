@@ -3,7 +3,6 @@ package gan4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Mlp;
 import gan4j.data.BatchStream;
@@ -12,14 +11,14 @@ import gan4j.data.toy.ToyMixture;
 import gan4j.event.RunEvent;
 import gan4j.objective.NonSaturating;
 import gan4j.penalty.InputNoise;
+import gan4j.testing.ToyNetworks;
 import gan4j.train.RandomStreams.Purpose;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
 
 class ReuseFakeBatchTest {
 
@@ -33,7 +32,7 @@ class ReuseFakeBatchTest {
     @Test
     void theGeneratorStepSeesTheDiscriminatorStepsLatentBatch() {
         for (boolean reuse : new boolean[] {true, false}) {
-            Networks networks = networks();
+            Networks networks = ToyNetworks.of(MLP, 1e-2);
             INDArray generatorBefore = networks.generator().model().params().dup();
             double logged = oneStep(networks, reuse).dFakeAfter();
 
@@ -46,7 +45,7 @@ class ReuseFakeBatchTest {
         }
     }
 
-    private static double readout(Networks networks, java.util.SplittableRandom latent) {
+    private static double readout(Networks networks, SplittableRandom latent) {
         INDArray z = RandomStreams.gaussian(latent, DataType.FLOAT, MLP.latentShape(BATCH));
         INDArray scores = networks.discriminator().infer(networks.generator().infer(z));
         return new NonSaturating().readout(scores).meanNumber().doubleValue();
@@ -67,12 +66,4 @@ class ReuseFakeBatchTest {
         return metrics.get(0);
     }
 
-    private static Networks networks() {
-        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(1e-2), DataType.FLOAT);
-        MultiLayerNetwork g = new MultiLayerNetwork(MLP.generator(spec));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(MLP.discriminator(spec));
-        d.init();
-        return new Networks(new Network(g), new Network(d));
-    }
 }

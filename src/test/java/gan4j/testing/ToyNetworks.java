@@ -1,0 +1,24 @@
+package gan4j.testing;
+
+import gan4j.arch.Architecture;
+import gan4j.train.Network;
+import gan4j.train.Networks;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** Freshly initialised float G and D of an architecture, trained with Adam, for trainer tests. */
+public final class ToyNetworks {
+
+    private ToyNetworks() {
+    }
+
+    public static Networks of(Architecture architecture, double learningRate) {
+        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(learningRate), DataType.FLOAT);
+        MultiLayerNetwork g = new MultiLayerNetwork(architecture.generator(spec));
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(architecture.discriminator(spec));
+        d.init();
+        return new Networks(new Network(g), new Network(d));
+    }
+}
