@@ -12,20 +12,27 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A resumed run must be the uninterrupted run: same parameters, same optimizer state, same samples. */
 class ResumeTest {
 
-    @Test
-    void trainingInTwoHalvesEqualsTrainingStraightThrough(@TempDir Path straight, @TempDir Path halves)
-            throws Exception {
+    /** Both generator-step schedules: a new latent batch (Algorithm 1), or the D step's fake batch again. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void trainingInTwoHalvesEqualsTrainingStraightThrough(boolean reuseFakeBatch, @TempDir Path straight,
+                                                           @TempDir Path halves) throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
         Path a = TinyRuns.dcganConfig(straight, "");
-        assertEquals(0, TinyRuns.gan("train", "-c", a.toString()).exitCode());
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set",
+                "train.reuse_fake_batch=" + reuseFakeBatch).exitCode());
 
         Path b = TinyRuns.dcganConfig(halves, "");
-        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3").exitCode());
-        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume");
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3", "--set",
+                "train.reuse_fake_batch=" + reuseFakeBatch).exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set",
+                "train.reuse_fake_batch=" + reuseFakeBatch);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming"), resumed.out());
 
