@@ -72,10 +72,26 @@ class ReusingLayersTest {
         }
     }
 
+    /** From a 1×1 input (G's first layer) the layer multiplies matrices instead of calling deconv2d. */
+    @Test
+    void deconvolutionFromAPointMatchesDl4jsLayer() {
+        for (boolean bias : new boolean[] {false, true}) {
+            for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.TANH}) {
+                Deconvolution2D.Builder plain = new Deconvolution2D.Builder(4, 4).stride(1, 1).padding(0, 0).nOut(5)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(activation);
+                Deconvolution2D.Builder ours = new Deconvolution2D.Builder(4, 4).stride(1, 1).padding(0, 0).nOut(5)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(activation);
+                assertSameGradients(plain.build(), ReusingDeconvolution2D.of(ours), InputType.convolutional(1, 1, 3),
+                        new long[] {2, 3, 1, 1});
+            }
+        }
+    }
+
     @Test
     void survivesTheJsonOfACheckpoint() {
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
-                configuration(ReusingDeconvolution2D.of(deconvolution(Activation.TANH))).toJson());
+                configuration(ReusingDeconvolution2D.of(deconvolution(Activation.TANH)), InputType.convolutional(8, 8, 3))
+                        .toJson());
         assertInstanceOf(ReusingDeconvolution2D.class, conf.getConf(0).getLayer());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -89,9 +105,13 @@ class ReusingLayersTest {
      * parameters agree with DL4J's layer, and a backward pass uses the forward pass just before it.
      */
     private static void assertSameGradients(Layer plain, Layer reusing) {
-        Network expected = network(plain, null);
-        Network actual = network(reusing, expected.model().params());
-        INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, 8, 8).subi(0.5);
+        assertSameGradients(plain, reusing, InputType.convolutional(8, 8, 3), new long[] {2, 3, 8, 8});
+    }
+
+    private static void assertSameGradients(Layer plain, Layer reusing, InputType type, long[] shape) {
+        Network expected = network(plain, null, type);
+        Network actual = network(reusing, expected.model().params(), type);
+        INDArray input = Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
         Function<Network, INDArray[]> pass = n -> {
             INDArray output = n.forward(input);
             INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
@@ -111,8 +131,8 @@ class ReusingLayersTest {
         assertEquals(0, got[1].distance2(got[3]), 1e-12, "each backward pass uses its own forward pass");
     }
 
-    private static Network network(Layer layer, INDArray params) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(layer));
+    private static Network network(Layer layer, INDArray params, InputType type) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(layer, type));
         net.init();
         if (params != null) {
             net.setParams(params);
@@ -120,8 +140,8 @@ class ReusingLayersTest {
         return new Network(net);
     }
 
-    private static MultiLayerConfiguration configuration(Layer layer) {
+    private static MultiLayerConfiguration configuration(Layer layer, InputType type) {
         return new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE).updater(new NoOp()).list()
-                .layer(layer).setInputType(InputType.convolutional(8, 8, 3)).build();
+                .layer(layer).setInputType(type).build();
     }
 }
