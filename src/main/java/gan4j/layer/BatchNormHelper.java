@@ -161,14 +161,11 @@ final class BatchNormHelper implements BatchNormalizationHelper {
             long batch = values.size(0);
             long positions = values.size(2) * values.size(3);
             INDArray perPosition = Nd4j.createUninitialized(type, 1, count * positions);
-            matmul(Nd4j.ones(type, 1, batch), values.reshape('c', batch, count * positions), perPosition);
+            MatMul.into(Nd4j.ones(type, 1, batch), false, values.reshape('c', batch, count * positions), false,
+                    perPosition);
             INDArray sums = Nd4j.createUninitialized(type, count, 1);
-            matmul(perPosition.reshape(count, positions), Nd4j.ones(type, positions, 1), sums);
+            MatMul.into(perPosition.reshape(count, positions), false, Nd4j.ones(type, positions, 1), false, sums);
             return sums.reshape(count);
-        }
-
-        private static void matmul(INDArray a, INDArray b, INDArray out) {
-            Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(out).build());
         }
     }
 }
