@@ -15,10 +15,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,26 +30,17 @@ final class BackwardPass {
     private final LayerWorkspaceMgr even;
     private final LayerWorkspaceMgr odd;
 
-    BackwardPass(MultiLayerNetwork net, LayerProfile profile, String id) {
+    /**
+     * {@code working} and {@code workingConfig} are the forward pass's working-memory workspace,
+     * which the layers' backward passes share.
+     */
+    BackwardPass(MultiLayerNetwork net, LayerProfile profile, String working, WorkspaceConfiguration workingConfig,
+                 String id) {
         this.net = net;
         this.profile = profile;
-        int layers = net.getLayerWiseConfigurations().getConfs().size();
-        WorkspaceConfiguration gradients = learnedOver(layers);
-        WorkspaceConfiguration working = learnedOver(2 * layers);
-        this.even = workspaces("gan4j-gradients-a-" + id, gradients, "gan4j-working-" + id, working);
-        this.odd = workspaces("gan4j-gradients-b-" + id, gradients, "gan4j-working-" + id, working);
-    }
-
-    private static WorkspaceConfiguration learnedOver(int cycles) {
-        return WorkspaceConfiguration.builder()
-                .initialSize(0)
-                .overallocationLimit(0.02)
-                .policyLearning(LearningPolicy.OVER_TIME)
-                .cyclesBeforeInitialization(cycles)
-                .policyReset(ResetPolicy.BLOCK_LEFT)
-                .policySpill(SpillPolicy.REALLOCATE)
-                .policyAllocation(AllocationPolicy.OVERALLOCATE)
-                .build();
+        WorkspaceConfiguration gradients = WorkspaceConfigs.learnedOver(net.getLayerWiseConfigurations().getConfs().size());
+        this.even = workspaces("gan4j-gradients-a-" + id, gradients, working, workingConfig);
+        this.odd = workspaces("gan4j-gradients-b-" + id, gradients, working, workingConfig);
     }
 
     private static LayerWorkspaceMgr workspaces(String gradients, WorkspaceConfiguration gradientConfig,

@@ -1,6 +1,7 @@
 package gan4j.train;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -11,10 +12,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,29 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Network {
 
-    /**
-     * Sized by the first pass, then one block reused by every later one. Without it each pass
-     * allocated tens of large native buffers that only the garbage collector frees: DCGAN-64's
-     * training step peaked at 1.48 GB resident, against 0.75 GB with this workspace.
-     */
-    private static final WorkspaceConfiguration ACTIVATIONS = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .overallocationLimit(0.05)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .build();
-
-    private static final WorkspaceConfiguration WORKING_MEMORY = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .overallocationLimit(0.02)
-            .policyLearning(LearningPolicy.OVER_TIME)
-            .cyclesBeforeInitialization(4)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .build();
+    /** Working memory of one layer's pass, shared by the forward and the backward pass. */
+    private static final WorkspaceConfiguration WORKING_MEMORY = WorkspaceConfigs.learnedOver(4);
 
     private final MultiLayerNetwork net;
     private final LayerWorkspaceMgr forwardWorkspaces;
@@ -59,14 +35,15 @@ public final class Network {
         this.net = net;
         // Per network, because G's activations must outlive D's passes until G's backward pass.
         String id = UUID.randomUUID().toString();
+        String working = "gan4j-working-" + id;
         this.forwardWorkspaces = LayerWorkspaceMgr.builder()
-                .with(ArrayType.ACTIVATIONS, "gan4j-activations-" + id, ACTIVATIONS)
-                .with(ArrayType.INPUT, "gan4j-activations-" + id, ACTIVATIONS)
-                .with(ArrayType.FF_WORKING_MEM, "gan4j-working-" + id, WORKING_MEMORY)
-                .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, "gan4j-working-" + id, WORKING_MEMORY)
+                .with(ArrayType.ACTIVATIONS, "gan4j-activations-" + id, WorkspaceConfigs.FIRST_PASS)
+                .with(ArrayType.INPUT, "gan4j-activations-" + id, WorkspaceConfigs.FIRST_PASS)
+                .with(ArrayType.FF_WORKING_MEM, working, WORKING_MEMORY)
+                .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, working, WORKING_MEMORY)
                 .build();
         this.profile = new LayerProfile(net.getLayerWiseConfigurations().getConfs().size());
-        this.backwardPass = new BackwardPass(net, profile, id);
+        this.backwardPass = new BackwardPass(net, profile, working, WORKING_MEMORY, id);
     }
 
     public MultiLayerNetwork model() {
@@ -127,15 +104,10 @@ public final class Network {
      * overwrites.
      */
     public Backward backward(INDArray outputGradient) {
-        if (activations == null) {
-            throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
-        }
-        try {
+        return afterForward(() -> {
             Pair<Gradient, INDArray> result = backwardPass.run(outputGradient);
             return new Backward(result.getFirst(), result.getSecond());
-        } finally {
-            releaseActivations();
-        }
+        });
     }
 
     /**
@@ -143,11 +115,16 @@ public final class Network {
      * parameter gradients where a layer can; the gradient buffer holds no meaningful values after.
      */
     public INDArray inputGradient(INDArray outputGradient) {
+        return afterForward(() -> backwardPass.inputGradient(outputGradient));
+    }
+
+    /** Runs a backward pass, which needs the forward pass's activations and ends their life. */
+    private <T> T afterForward(Supplier<T> backward) {
         if (activations == null) {
             throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
         }
         try {
-            return backwardPass.inputGradient(outputGradient);
+            return backward.get();
         } finally {
             releaseActivations();
         }
