@@ -8,10 +8,11 @@ import org.bytedeco.javacpp.Pointer;
  * has grown by a fixed headroom since the last collection.
  *
  * <p>ND4J frees an array's native buffer only after the garbage collector has found its Java
- * object unreachable. A training step allocates thousands of buffers (the manual forward and
- * backward passes run outside DL4J's workspaces) but almost no Java heap, so the collector rarely
- * runs on its own: measured on the toy WGAN-GP preset, resident memory climbed past 4 GB in two
- * minutes, and a DCGAN on Fashion-MNIST plateaued near 8 GB. ND4J's own periodic collection
+ * object unreachable. A training step allocates many buffers outside the networks' workspaces
+ * (batches, noise, losses, gradient sums, penalty points) but almost no Java heap, so the collector
+ * rarely runs on its own. Measured before the passes used workspaces, when every activation was
+ * such a buffer: on the toy WGAN-GP preset resident memory climbed past 4 GB in two minutes, and a
+ * DCGAN on Fashion-MNIST plateaued near 8 GB. ND4J's own periodic collection
  * ({@code togglePeriodicGc}) did not bound it.
  */
 public final class NativeGarbageCollector implements RunListener {
