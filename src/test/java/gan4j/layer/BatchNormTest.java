@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import gan4j.train.Network;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,8 +23,8 @@ class BatchNormTest {
     @Test
     void matchesDl4jsBatchNormalization() {
         for (InputType type : new InputType[] {InputType.convolutional(5, 4, 3), InputType.feedForward(6)}) {
-            Network expected = network(new BatchNormalization.Builder().build(), type, null);
-            Network actual = network(new BatchNorm(), type, expected.model().params());
+            Network expected = OneLayer.network(new BatchNormalization.Builder().build(), type, new Sgd(0.1), null);
+            Network actual = OneLayer.network(new BatchNorm(), type, new Sgd(0.1), expected.model().params());
             assertInstanceOf(BatchNormHelper.class, actual.model().getLayer(0).getHelper());
             long[] shape = type.getType() == InputType.Type.CNN ? new long[] {7, 3, 5, 4} : new long[] {7, 6};
             for (int update = 0; update < 2; update++) {
@@ -47,7 +44,7 @@ class BatchNormTest {
     @Test
     void survivesTheJsonOfACheckpoint() {
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
-                configuration(new BatchNorm(), InputType.convolutional(4, 4, 2)).toJson());
+                OneLayer.configuration(new BatchNorm(), InputType.convolutional(4, 4, 2), new Sgd(0.1)).toJson());
         assertInstanceOf(BatchNorm.class, conf.getConf(0).getLayer());
     }
 
@@ -58,19 +55,5 @@ class BatchNormTest {
         network.update(backward.parameters());
         result[3] = network.model().params().dup();
         return result;
-    }
-
-    private static Network network(Layer layer, InputType type, INDArray params) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(layer, type));
-        net.init();
-        if (params != null) {
-            net.setParams(params);
-        }
-        return new Network(net);
-    }
-
-    private static MultiLayerConfiguration configuration(Layer layer, InputType type) {
-        return new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE).updater(new Sgd(0.1)).list()
-                .layer(layer).setInputType(type).build();
     }
 }

@@ -7,7 +7,6 @@ import gan4j.train.Network;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -58,11 +57,8 @@ class ReusingLayersTest {
                 convolution(Activation.IDENTITY)};
         int[] sizes = {8, 8, 9};
         for (int i = 0; i < layers.length; i++) {
-            MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
-                    .dataType(DataType.DOUBLE).updater(new NoOp()).list().layer(ReusingConvolution.of(layers[i]))
-                    .setInputType(InputType.convolutional(sizes[i], sizes[i], 3)).build());
-            net.init();
-            Network network = new Network(net);
+            Network network = OneLayer.network(ReusingConvolution.of(layers[i]),
+                    InputType.convolutional(sizes[i], sizes[i], 3), new NoOp(), null);
             INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, sizes[i], sizes[i]).subi(0.5);
             INDArray output = network.forward(input);
             INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
@@ -90,8 +86,8 @@ class ReusingLayersTest {
     @Test
     void survivesTheJsonOfACheckpoint() {
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
-                configuration(ReusingDeconvolution2D.of(deconvolution(Activation.TANH)), InputType.convolutional(8, 8, 3))
-                        .toJson());
+                OneLayer.configuration(ReusingDeconvolution2D.of(deconvolution(Activation.TANH)),
+                        InputType.convolutional(8, 8, 3), new NoOp()).toJson());
         assertInstanceOf(ReusingDeconvolution2D.class, conf.getConf(0).getLayer());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -109,8 +105,8 @@ class ReusingLayersTest {
     }
 
     private static void assertSameGradients(Layer plain, Layer reusing, InputType type, long[] shape) {
-        Network expected = network(plain, null, type);
-        Network actual = network(reusing, expected.model().params(), type);
+        Network expected = OneLayer.network(plain, type, new NoOp(), null);
+        Network actual = OneLayer.network(reusing, type, new NoOp(), expected.model().params());
         INDArray input = Nd4j.rand(DataType.DOUBLE, shape).subi(0.5);
         Function<Network, INDArray[]> pass = n -> {
             INDArray output = n.forward(input);
@@ -129,19 +125,5 @@ class ReusingLayersTest {
             assertEquals(0, want[i].distance2(got[i]), 1e-12, plain.getClass().getSimpleName() + " result " + i);
         }
         assertEquals(0, got[1].distance2(got[3]), 1e-12, "each backward pass uses its own forward pass");
-    }
-
-    private static Network network(Layer layer, INDArray params, InputType type) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(layer, type));
-        net.init();
-        if (params != null) {
-            net.setParams(params);
-        }
-        return new Network(net);
-    }
-
-    private static MultiLayerConfiguration configuration(Layer layer, InputType type) {
-        return new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE).updater(new NoOp()).list()
-                .layer(layer).setInputType(type).build();
     }
 }
