@@ -10,7 +10,9 @@
 # jemalloc's defaults hand buffers over 8 MB straight back to the OS, so every large activation is
 # faulted in anew; oversize_threshold:0 keeps them in the arenas and a 1 s decay returns what stays unused.
 if [[ ${GAN4J_JEMALLOC:-1} != 0 ]]; then
-  jemalloc=$(ldconfig -p 2>/dev/null | awk '$1 == "libjemalloc.so.2" { print $NF; exit }')
+  # awk reads to the end: exiting at the first match would let ldconfig die of SIGPIPE, which
+  # pipefail and set -e in the callers turn into a silent exit 141 of the whole launcher.
+  jemalloc=$(ldconfig -p 2>/dev/null | awk '$1 == "libjemalloc.so.2" && !found { print $NF; found = 1 }')
   if [[ -n $jemalloc ]]; then
     export LD_PRELOAD="$jemalloc${LD_PRELOAD:+:$LD_PRELOAD}"
     export MALLOC_CONF=${MALLOC_CONF:-oversize_threshold:0,dirty_decay_ms:1000,muzzy_decay_ms:0}
