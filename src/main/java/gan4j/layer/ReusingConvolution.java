@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -18,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's 2-D convolution, except that backpropagation reuses the forward pass's pre-activation and
- * can stop at the input gradient.
+ * can compute the input gradient alone or the parameter gradients alone.
  */
 public final class ReusingConvolution extends ConvolutionLayer {
 
@@ -46,7 +48,15 @@ public final class ReusingConvolution extends ConvolutionLayer {
 
     /** The layer built from this configuration. */
     static final class Instance extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer
-            implements InputGradientLayer {
+            implements InputGradientLayer, ParameterGradientLayer {
+
+        /**
+         * The most input channels for which the kernel gradient alone (through deconv2d_bp) is
+         * faster than conv2d_bp, which also computes the input gradient. Measured on batch 64:
+         * 1 channel of 28×28 → 64, 0.5–0.7 against 2.6–3.0 ms; 3 of 64×64, 7.5–12.9 against
+         * 15.5–16.2 ms; 8 of 28×28, 2.6 against 6.1 ms; from 11 channels on conv2d_bp is faster.
+         */
+        private static final long KERNEL_GRADIENT_MAX_CHANNELS = 8;
 
         private final PreOutputCache cache = new PreOutputCache();
 
@@ -63,32 +73,84 @@ public final class ReusingConvolution extends ConvolutionLayer {
 
         /**
          * The input gradient of a convolution is the transposed convolution of the output error
-         * with the same kernel: libnd4j's deconv2d, half the work of conv2d_bp, which also computes
-         * the kernel gradient. Layouts deconv2d cannot express (same-padding, NHWC, a truncated
-         * border) go through the full backward pass.
+         * with the same kernel: libnd4j's deconv2d (or, onto few channels, {@link
+         * TransposedConvolution}), half the work of conv2d_bp, which also computes the kernel
+         * gradient. Layouts a transposed convolution cannot express (same-padding, NHWC, a
+         * truncated border) go through the full backward pass.
          */
         @Override
         public INDArray inputGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
             ConvolutionLayer conf = layerConf();
-            if (conf.getConvolutionMode() == ConvolutionMode.Same || conf.getCnn2dDataFormat() != CNN2DFormat.NCHW
-                    || !transposeRestoresInputSize(conf)) {
+            if (!transposable(conf)) {
                 return backpropGradient(epsilon, workspaces).getSecond();
             }
+            INDArray delta = delta(epsilon, workspaces);
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaces);
+            INDArray gradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+            if (input.size(1) <= TransposedConvolution.MAX_CHANNELS) {
+                TransposedConvolution.into(delta, weights, conf.getStride(), conf.getPadding(), conf.getDilation(),
+                        gradient);
+            } else {
+                Nd4j.exec(DynamicCustomOp.builder("deconv2d")
+                        .addInputs(delta, weights.permute(2, 3, 1, 0))
+                        .addOutputs(gradient)
+                        .addIntegerArguments(geometry(conf))
+                        .build());
+            }
+            return gradient;
+        }
+
+        /**
+         * The kernel gradient of a convolution is that of the transposed convolution from the
+         * output error to the input, which libnd4j's deconv2d_bp computes together with a forward
+         * convolution of the input: cheaper than conv2d_bp's input gradient when the input has
+         * few channels (D's first layer, on images).
+         */
+        @Override
+        public Gradient parameterGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+            ConvolutionLayer conf = layerConf();
+            if (!transposable(conf) || input.size(1) > KERNEL_GRADIENT_MAX_CHANNELS) {
+                return backpropGradient(epsilon, workspaces).getFirst();
+            }
+            INDArray delta = delta(epsilon, workspaces);
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaces);
+            INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+            INDArray unused = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, delta.shape(), 'c');
+            Nd4j.exec(DynamicCustomOp.builder("deconv2d_bp")
+                    .addInputs(delta, weights.permute(2, 3, 1, 0), input.castTo(dataType))
+                    .addOutputs(unused, weightGradient.permute(2, 3, 1, 0))
+                    .addIntegerArguments(geometry(conf))
+                    .build());
+            Gradient gradient = new DefaultGradient();
+            if (conf.hasBias()) {
+                INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+                biasGradient.assign(ChannelSums.of(delta).reshape(biasGradient.shape()));
+                gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+            }
+            gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+            weightNoiseParams.clear();
+            return gradient;
+        }
+
+        /** dL/d(pre-activation) from the training pass's remembered pre-activation. */
+        private INDArray delta(INDArray epsilon, LayerWorkspaceMgr workspaces) {
             INDArray preActivation = preOutput(true, true, workspaces).getFirst();
-            INDArray delta = conf.getActivationFn().backprop(preActivation, epsilon.castTo(dataType)).getFirst();
+            return layerConf().getActivationFn().backprop(preActivation, epsilon.castTo(dataType)).getFirst();
+        }
+
+        private boolean transposable(ConvolutionLayer conf) {
+            return conf.getConvolutionMode() != ConvolutionMode.Same && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                    && transposeRestoresInputSize(conf);
+        }
+
+        /** libnd4j's integer arguments of a transposed convolution back to the input, NCHW. */
+        private static int[] geometry(ConvolutionLayer conf) {
             int[] kernel = conf.getKernelSize();
             int[] stride = conf.getStride();
             int[] padding = conf.getPadding();
             int[] dilation = conf.getDilation();
-            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaces);
-            INDArray gradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-            Nd4j.exec(DynamicCustomOp.builder("deconv2d")
-                    .addInputs(delta, weights.permute(2, 3, 1, 0))
-                    .addOutputs(gradient)
-                    .addIntegerArguments(kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1],
-                            dilation[0], dilation[1], 0, 0)
-                    .build());
-            return gradient;
+            return new int[] {kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1],
+                    dilation[0], dilation[1], 0, 0};
         }
 
         private boolean transposeRestoresInputSize(ConvolutionLayer conf) {

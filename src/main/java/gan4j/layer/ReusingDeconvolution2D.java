@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.params.DeconvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,7 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** DL4J's 2-D transposed convolution, except that backpropagation reuses the forward pass's pre-activation. */
+/**
+ * DL4J's 2-D transposed convolution, except that backpropagation reuses the forward pass's
+ * pre-activation, and that a 1×1 input or an output of few channels take faster routes.
+ */
 public final class ReusingDeconvolution2D extends Deconvolution2D {
 
     /** For JSON deserialisation (checkpoints). */
@@ -46,7 +50,7 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
     }
 
     /** The layer built from this configuration. */
-    static final class Instance extends Deconvolution2DLayer {
+    static final class Instance extends Deconvolution2DLayer implements ParameterGradientLayer {
 
         private final PreOutputCache cache = new PreOutputCache();
 
@@ -59,12 +63,19 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
                                                      LayerWorkspaceMgr workspaces) {
             return cache.preOutput(training, forBackprop, layerConf().getActivationFn(), workspaces,
                     () -> fromPoint() ? new Pair<>(pointPreOutput(training, workspaces), null)
+                            : toFewChannels() ? new Pair<>(fewChannelPreOutput(training, workspaces), null)
                             : super.preOutput(training, forBackprop, workspaces));
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
-            return fromPoint() ? pointBackprop(epsilon, workspaces) : super.backpropGradient(epsilon, workspaces);
+            return fromPoint() ? pointBackprop(epsilon, true, workspaces) : super.backpropGradient(epsilon, workspaces);
+        }
+
+        @Override
+        public Gradient parameterGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+            return fromPoint() ? pointBackprop(epsilon, false, workspaces).getFirst()
+                    : super.backpropGradient(epsilon, workspaces).getFirst();
         }
 
         /**
@@ -80,6 +91,34 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
                     && conf.getPadding()[0] == 0 && conf.getPadding()[1] == 0;
         }
 
+        /** An output of at most {@link TransposedConvolution#MAX_CHANNELS} channels (G's last layer, images). */
+        private boolean toFewChannels() {
+            ConvolutionLayer conf = layerConf();
+            return input.rank() == 4 && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                    && conf.getConvolutionMode() != ConvolutionMode.Same
+                    && conf.getNOut() <= TransposedConvolution.MAX_CHANNELS;
+        }
+
+        private INDArray fewChannelPreOutput(boolean training, LayerWorkspaceMgr workspaces) {
+            ConvolutionLayer conf = layerConf();
+            INDArray weights = getParamWithNoise(DeconvolutionParamInitializer.WEIGHT_KEY, training, workspaces);
+            int[] size = ConvolutionUtils.getDeconvolutionOutputSize(input, conf.getKernelSize(), conf.getStride(),
+                    conf.getPadding(), conf.getConvolutionMode(), conf.getDilation(), CNN2DFormat.NCHW);
+            INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                    new long[] {input.size(0), weights.size(1), size[0], size[1]}, 'c');
+            TransposedConvolution.into(input.castTo(dataType), weights, conf.getStride(), conf.getPadding(),
+                    conf.getDilation(), out);
+            addBias(out, training, workspaces);
+            return out;
+        }
+
+        private void addBias(INDArray out, boolean training, LayerWorkspaceMgr workspaces) {
+            if (layerConf().hasBias()) {
+                INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaces);
+                Nd4j.exec(new AddOp(out, bias.reshape(1, out.size(1), 1, 1), out));
+            }
+        }
+
         private INDArray pointPreOutput(boolean training, LayerWorkspaceMgr workspaces) {
             INDArray weights = getParamWithNoise(DeconvolutionParamInitializer.WEIGHT_KEY, training, workspaces);
             long batch = input.size(0);
@@ -89,14 +128,13 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
             long outputs = channels * weights.size(2) * weights.size(3);
             MatMul.into(input.castTo(dataType).reshape(batch, weights.size(0)), false,
                     weights.reshape(weights.size(0), outputs), false, out.reshape(batch, outputs));
-            if (layerConf().hasBias()) {
-                INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaces);
-                Nd4j.exec(new AddOp(out, bias.reshape(1, channels, 1, 1), out));
-            }
+            addBias(out, training, workspaces);
             return out;
         }
 
-        private Pair<Gradient, INDArray> pointBackprop(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+        /** Parameter gradients, and the input gradient if {@code withInput} (else null). */
+        private Pair<Gradient, INDArray> pointBackprop(INDArray epsilon, boolean withInput,
+                                                       LayerWorkspaceMgr workspaces) {
             INDArray weights = getParamWithNoise(DeconvolutionParamInitializer.WEIGHT_KEY, true, workspaces);
             long batch = input.size(0);
             long inputs = weights.size(0);
@@ -116,10 +154,13 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
                 gradient.setGradientFor(DeconvolutionParamInitializer.BIAS_KEY, biasGradient);
             }
             gradient.setGradientFor(DeconvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+            weightNoiseParams.clear();
+            if (!withInput) {
+                return new Pair<>(gradient, null);
+            }
             INDArray inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                     input.shape(), 'c');
             MatMul.into(delta, false, weights.reshape(inputs, outputs), true, inputGradient.reshape(batch, inputs));
-            weightNoiseParams.clear();
             return new Pair<>(gradient, inputGradient);
         }
     }

@@ -100,7 +100,7 @@ public final class GradientPenalty implements Penalty {
     /** D's parameter gradient for an output error at {@code input}, running statistics zeroed, copied. */
     private static INDArray parameterGradient(Network discriminator, INDArray input, INDArray outputError) {
         discriminator.forward(input);
-        Gradient gradient = discriminator.backward(outputError).parameters();
+        Gradient gradient = discriminator.parameterGradient(outputError);
         RunningStatistics.zero(gradient);
         return gradient.gradient().dup();
     }

@@ -1,6 +1,7 @@
 package gan4j.train;
 
 import gan4j.layer.InputGradientLayer;
+import gan4j.layer.ParameterGradientLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,15 @@ final class BackwardPass {
      * respect to the input, detached from every workspace.
      */
     Pair<Gradient, INDArray> run(INDArray outputGradient) {
-        return pass(outputGradient, true);
+        return pass(outputGradient, Wanted.BOTH);
+    }
+
+    /**
+     * Parameter gradients alone (written into the network's gradient views); a first layer that
+     * can skip its input gradient does.
+     */
+    Gradient parameterGradient(INDArray outputGradient) {
+        return pass(outputGradient, Wanted.PARAMETERS).getFirst();
     }
 
     /**
@@ -69,10 +78,12 @@ final class BackwardPass {
      * skip their parameter gradients do, and the gradient views hold no meaningful values after.
      */
     INDArray inputGradient(INDArray outputGradient) {
-        return pass(outputGradient, false).getSecond();
+        return pass(outputGradient, Wanted.INPUT).getSecond();
     }
 
-    private Pair<Gradient, INDArray> pass(INDArray outputGradient, boolean parameters) {
+    private enum Wanted { BOTH, PARAMETERS, INPUT }
+
+    private Pair<Gradient, INDArray> pass(INDArray outputGradient, Wanted wanted) {
         if (net.getFlattenedGradients() == null) {
             net.initGradientsView();
         }
@@ -94,23 +105,23 @@ final class BackwardPass {
                     currentGradients.setPreviousWorkspace(outside);
                     working.setPreviousWorkspace(outside);
                     long started = System.nanoTime();
-                    if (!parameters && layers[i] instanceof InputGradientLayer layer) {
+                    if (wanted == Wanted.INPUT && layers[i] instanceof InputGradientLayer layer) {
                         epsilon = layer.inputGradient(epsilon, workspaces);
+                    } else if (wanted == Wanted.PARAMETERS && i == 0 && layers[i] instanceof ParameterGradientLayer layer) {
+                        collect(i, layer.parameterGradient(epsilon, workspaces), parameterGradients);
+                        epsilon = null;
                     } else {
                         Pair<Gradient, INDArray> layer = layers[i].backpropGradient(epsilon, workspaces);
-                        for (Map.Entry<String, INDArray> entry : layer.getFirst().gradientForVariable().entrySet()) {
-                            parameterGradients.add(Map.entry(i + "_" + entry.getKey(), new Pair<>(entry.getValue(),
-                                    layer.getFirst().flatteningOrderForVariable(entry.getKey()))));
-                        }
+                        collect(i, layer.getFirst(), parameterGradients);
                         epsilon = layer.getSecond();
                     }
                     profile.backward(i, System.nanoTime() - started);
                     InputPreProcessor preProcessor = configuration.getInputPreProcess(i);
-                    if (preProcessor != null) {
+                    if (preProcessor != null && epsilon != null) {
                         epsilon = preProcessor.backprop(epsilon, batchSize, workspaces);
                     }
-                    if (i == 0) {
-                        epsilon = epsilon.detach();
+                    if (i == 0 && epsilon != null) {
+                        epsilon = wanted == Wanted.PARAMETERS ? null : epsilon.detach();
                     }
                 }
                 if (previousGradients != null) {
@@ -133,5 +144,12 @@ final class BackwardPass {
             gradient.setGradientFor(entry.getKey(), entry.getValue().getFirst(), entry.getValue().getSecond());
         }
         return new Pair<>(gradient, epsilon);
+    }
+
+    private static void collect(int layer, Gradient gradient, List<Map.Entry<String, Pair<INDArray, Character>>> into) {
+        for (Map.Entry<String, INDArray> entry : gradient.gradientForVariable().entrySet()) {
+            into.add(Map.entry(layer + "_" + entry.getKey(),
+                    new Pair<>(entry.getValue(), gradient.flatteningOrderForVariable(entry.getKey()))));
+        }
     }
 }

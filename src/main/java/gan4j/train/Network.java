@@ -111,6 +111,15 @@ public final class Network {
     }
 
     /**
+     * Backpropagates dLoss/dOutput through the last {@link #forward} for the parameter gradient
+     * alone, which views the network's single gradient buffer; the first layer skips its input
+     * gradient where it can.
+     */
+    public Gradient parameterGradient(INDArray outputGradient) {
+        return afterForward(() -> backwardPass.parameterGradient(outputGradient));
+    }
+
+    /**
      * Backpropagates dLoss/dOutput through the last {@link #forward} to the input only, skipping
      * parameter gradients where a layer can; the gradient buffer holds no meaningful values after.
      */

@@ -92,10 +92,10 @@ public final class Trainer {
         // backpropagated before the fake scores exist: two forward passes instead of three.
         INDArray realScores = d.forward(realIn);
         INDArray dReal = variant.objective().discriminator(new Scores(realScores, realScores)).dReal();
-        INDArray sum = d.backward(dReal).parameters().gradient().dup();
+        INDArray sum = d.parameterGradient(dReal).gradient().dup();
         INDArray fakeScores = d.forward(fakeIn);
         LossAndGrad loss = variant.objective().discriminator(new Scores(realScores, fakeScores));
-        Gradient gradient = d.backward(loss.dFake()).parameters();
+        Gradient gradient = d.parameterGradient(loss.dFake());
         sum.addi(gradient.gradient());
 
         double penalty = 0;
@@ -128,7 +128,7 @@ public final class Trainer {
         LossAndGrad loss = variant.objective().generator(fakeScores);
         INDArray inputGradient = d.inputGradient(loss.dFake());
         INDArray sampleGradient = variant.conditioning().sampleGradient(inputGradient, sampleChannels);
-        g.update(g.backward(sampleGradient).parameters());
+        g.update(g.parameterGradient(sampleGradient));
         return new GeneratorStep(loss.loss(), mean(variant.objective().readout(fakeScores)), labels.length);
     }
 

@@ -47,25 +47,57 @@ class ReusingLayersTest {
     }
 
     /**
-     * The transposed-convolution shortcut, and the layouts it hands to the full backward pass
-     * (same-padding; a 9-pixel input whose last row the stride-2 kernel never reaches).
+     * The transposed-convolution shortcuts (TransposedConvolution onto 1 and 3 channels, deconv2d
+     * onto 5), and the layouts handed to the full backward pass (same-padding; a 9-pixel input
+     * whose last row the stride-2 kernel never reaches).
      */
     @Test
     void inputGradientAloneMatchesTheFullBackwardPass() {
-        ConvolutionLayer.Builder[] layers = {convolution(Activation.TANH),
-                convolution(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same).padding(0, 0),
-                convolution(Activation.IDENTITY)};
-        int[] sizes = {8, 8, 9};
+        ConvolutionLayer.Builder[] layers = {convolution(Activation.TANH), convolution(Activation.TANH),
+                convolution(Activation.TANH), convolution(Activation.IDENTITY).convolutionMode(ConvolutionMode.Same)
+                .padding(0, 0), convolution(Activation.IDENTITY)};
+        int[] sizes = {8, 8, 8, 8, 9};
+        int[] channels = {1, 3, 5, 3, 3};
         for (int i = 0; i < layers.length; i++) {
             Network network = OneLayer.network(ReusingConvolution.of(layers[i]),
-                    InputType.convolutional(sizes[i], sizes[i], 3), new NoOp(), null);
-            INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, sizes[i], sizes[i]).subi(0.5);
+                    InputType.convolutional(sizes[i], sizes[i], channels[i]), new NoOp(), null);
+            INDArray input = Nd4j.rand(DataType.DOUBLE, 2, channels[i], sizes[i], sizes[i]).subi(0.5);
             INDArray output = network.forward(input);
             INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
             INDArray full = network.backward(error).input().dup();
             network.forward(input);
             assertEquals(0, full.distance2(network.inputGradient(error)), 1e-12, "layer " + i);
         }
+    }
+
+    /**
+     * The kernel gradient alone (deconv2d_bp) for 1 and 3 input channels, with and without bias,
+     * at dilation 1 and 2; conv2d_bp from 9 channels on, and for a truncated border.
+     */
+    @Test
+    void parameterGradientAloneMatchesTheFullBackwardPass() {
+        int[][] cases = {{1, 8, 1}, {3, 8, 1}, {3, 9, 2}, {9, 8, 1}, {3, 9, 1}};
+        for (int[] c : cases) {
+            for (boolean bias : new boolean[] {false, true}) {
+                String name = c[0] + " channels, " + c[1] + " px, dilation " + c[2] + ", bias " + bias;
+                Network network = OneLayer.network(ReusingConvolution.of(convolution(Activation.TANH).hasBias(bias)
+                        .dilation(c[2], c[2])), InputType.convolutional(c[1], c[1], c[0]), new NoOp(), null);
+                INDArray input = Nd4j.rand(DataType.DOUBLE, 2, c[0], c[1], c[1]).subi(0.5);
+                INDArray output = network.forward(input);
+                INDArray error = Nd4j.linspace(-1, 1, output.length(), DataType.DOUBLE).reshape(output.shape());
+                INDArray full = network.backward(error).parameters().gradient().dup();
+                network.forward(input);
+                INDArray alone = network.parameterGradient(error).gradient();
+                assertEquals(0, full.distance2(alone) / full.norm2Number().doubleValue(), 1e-12, name);
+            }
+        }
+    }
+
+    /** A transposed convolution onto 1 channel (TransposedConvolution), as G's last layer on grey images. */
+    @Test
+    void deconvolutionOntoOneChannelMatchesDl4jsLayer() {
+        assertSameGradients(deconvolution(Activation.TANH).nOut(1).build(),
+                ReusingDeconvolution2D.of(deconvolution(Activation.TANH).nOut(1)));
     }
 
     /** From a 1×1 input (G's first layer) the layer multiplies matrices instead of calling deconv2d. */
@@ -79,6 +111,14 @@ class ReusingLayersTest {
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(activation);
                 assertSameGradients(plain.build(), ReusingDeconvolution2D.of(ours), InputType.convolutional(1, 1, 3),
                         new long[] {2, 3, 1, 1});
+                Network network = OneLayer.network(ReusingDeconvolution2D.of(ours), InputType.convolutional(1, 1, 3),
+                        new NoOp(), null);
+                INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, 1, 1);
+                INDArray error = Nd4j.linspace(-1, 1, network.forward(input).length(), DataType.DOUBLE)
+                        .reshape(2, 5, 4, 4);
+                INDArray full = network.backward(error).parameters().gradient().dup();
+                network.forward(input);
+                assertEquals(0, full.distance2(network.parameterGradient(error).gradient()), 1e-12);
             }
         }
     }
