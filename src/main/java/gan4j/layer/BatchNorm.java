@@ -3,6 +3,7 @@ package gan4j.layer;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
@@ -12,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DL4J's batch normalisation with its default settings, computed by {@link BatchNormHelper}
- * wherever DL4J would use its oneDNN helper or none (not in place of cuDNN).
+ * wherever DL4J would use its oneDNN helper or none (not in place of cuDNN), for NCHW activations.
  */
 public final class BatchNorm extends BatchNormalization {
 
@@ -30,7 +31,7 @@ public final class BatchNorm extends BatchNormalization {
         Instance(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
             BatchNormalization layer = (BatchNormalization) conf.getLayer();
-            if (!layer.isLockGammaBeta()) {
+            if (!layer.isLockGammaBeta() && layer.getCnn2DFormat() == CNN2DFormat.NCHW) {
                 useOwnHelper();
             }
         }

@@ -1,9 +1,11 @@
 package gan4j.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import gan4j.train.Network;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -39,6 +41,14 @@ class BatchNormTest {
             INDArray probe = Nd4j.rand(DataType.DOUBLE, shape);
             assertEquals(0, expected.infer(probe).distance2(actual.infer(probe)), 1e-10, type + " inference");
         }
+    }
+
+    /** The helper is NCHW-only; NHWC keeps DL4J's own. */
+    @Test
+    void leavesNhwcToDl4j() {
+        Network network = OneLayer.network(new BatchNorm(), InputType.convolutional(5, 4, 3, CNN2DFormat.NHWC),
+                new Sgd(0.1), null);
+        assertFalse(network.model().getLayer(0).getHelper() instanceof BatchNormHelper);
     }
 
     @Test
