@@ -1,7 +1,7 @@
 package gan4j.arch;
 
 import gan4j.layer.BatchNorm;
-import gan4j.layer.LeakyRelu;
+import gan4j.layer.LeakyReluLayer;
 import gan4j.layer.ReusingConvolution;
 import gan4j.layer.ReusingDeconvolution2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -72,12 +71,12 @@ public final class Dcgan implements Architecture {
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
                 .activation(Activation.IDENTITY)));
         layers.layer(new BatchNorm());
-        layers.layer(new ActivationLayer(new LeakyRelu(0)));
+        layers.layer(new LeakyReluLayer(0));
         for (int i = 1; i < n; i++) {
             width /= 2;
             layers.layer(upsample(width, false, Activation.IDENTITY));
             layers.layer(new BatchNorm());
-            layers.layer(new ActivationLayer(new LeakyRelu(0)));
+            layers.layer(new LeakyReluLayer(0));
         }
         layers.layer(upsample(channels, true, Activation.TANH));
         layers.setInputType(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
@@ -98,7 +97,7 @@ public final class Dcgan implements Architecture {
             if (norm) {
                 layers.layer(new BatchNorm());
             }
-            layers.layer(new ActivationLayer(new LeakyRelu(0.2)));
+            layers.layer(new LeakyReluLayer(0.2));
             width *= 2;
         }
         // The score: a convolution over the whole last feature map (as in the DCGAN reference code),

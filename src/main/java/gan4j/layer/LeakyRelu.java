@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -38,15 +39,20 @@ public final class LeakyRelu extends BaseActivationFunction {
 
     @Override
     public INDArray getActivation(INDArray in, boolean training) {
-        if (alpha == 0) {
-            Nd4j.exec(new RectifiedLinear(in, in, 0));
-        } else {
-            // x − (1 − α)·min(x, 0)
-            INDArray negative = Nd4j.createUninitialized(in.dataType(), in.shape());
-            Nd4j.exec(new ScalarMin(in, null, negative, 0.0));
-            Nd4j.exec(new Axpy(negative, in, in, alpha - 1));
-        }
+        apply(in, in);
         return in;
+    }
+
+    /** {@code out} = max(x, αx); {@code out} may be {@code x}. */
+    void apply(INDArray x, INDArray out) {
+        if (alpha == 0) {
+            Nd4j.exec(new RectifiedLinear(x, out, 0));
+            return;
+        }
+        // x − (1 − α)·min(x, 0), min(x, 0) held in out unless out is x.
+        INDArray negative = out == x ? Nd4j.createUninitialized(x.dataType(), x.shape()) : out;
+        Nd4j.exec(new ScalarMin(x, null, negative, 0.0));
+        Nd4j.exec(new Axpy(negative, x, out, alpha - 1));
     }
 
     /**
@@ -56,12 +62,17 @@ public final class LeakyRelu extends BaseActivationFunction {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        Nd4j.exec(new Step(in, in, 0.0));
-        if (alpha != 0) {
-            Nd4j.exec(new ScalarMax(in, null, in, alpha));
-        }
-        in.muli(epsilon);
+        backprop(in, epsilon, in);
         return new Pair<>(in, null);
+    }
+
+    /** {@code out} = dL/dx at {@code x} for dL/dy {@code epsilon}; {@code out} may be {@code x}. */
+    void backprop(INDArray x, INDArray epsilon, INDArray out) {
+        Nd4j.exec(new Step(x, out, 0.0));
+        if (alpha != 0) {
+            Nd4j.exec(new ScalarMax(out, null, out, alpha));
+        }
+        Nd4j.exec(new MulOp(out, epsilon, out));
     }
 
     @Override
