@@ -1,6 +1,7 @@
 package gan4j.arch;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
@@ -23,5 +24,14 @@ public interface Architecture {
 
     /** What one network is built with: extra input channels for conditioning, init seed, optimizer. */
     record NetworkSpec(int conditionChannels, long seed, IUpdater updater, DataType dataType) {
+
+        /**
+         * The configuration every network starts from. Not "mini-batch": the trainer hands the
+         * updater gradients that are already batch means, with batch size 1, and DL4J's division
+         * by it still cost 1.3 ms of a 2.7 ms update of DCGAN-28's generator.
+         */
+        NeuralNetConfiguration.Builder configuration() {
+            return new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType).updater(updater).miniBatch(false);
+        }
     }
 }

@@ -117,10 +117,6 @@ public final class Dcgan implements Architecture {
     }
 
     private static NeuralNetConfiguration.Builder base(NetworkSpec spec) {
-        return new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
-                .dataType(spec.dataType())
-                .updater(spec.updater())
-                .weightInit(new NormalDistribution(0, 0.02));
+        return spec.configuration().weightInit(new NormalDistribution(0, 0.02));
     }
 }

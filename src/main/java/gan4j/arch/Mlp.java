@@ -84,10 +84,6 @@ public final class Mlp implements Architecture {
     }
 
     private static NeuralNetConfiguration.Builder base(NetworkSpec spec) {
-        return new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
-                .dataType(spec.dataType())
-                .updater(spec.updater())
-                .weightInit(WeightInit.XAVIER);
+        return spec.configuration().weightInit(WeightInit.XAVIER);
     }
 }
