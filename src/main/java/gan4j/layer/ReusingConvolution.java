@@ -16,6 +16,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -68,7 +69,14 @@ public final class ReusingConvolution extends ConvolutionLayer {
         protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop,
                                                      LayerWorkspaceMgr workspaces) {
             return cache.preOutput(training, forBackprop, layerConf().getActivationFn(), workspaces,
-                    () -> super.preOutput(training, forBackprop, workspaces));
+                    () -> coversInput() ? new Pair<>(coveringPreOutput(training, workspaces), null)
+                            : super.preOutput(training, forBackprop, workspaces));
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+            return coversInput() ? coveringBackprop(epsilon, true, true, workspaces)
+                    : super.backpropGradient(epsilon, workspaces);
         }
 
         /**
@@ -80,6 +88,9 @@ public final class ReusingConvolution extends ConvolutionLayer {
          */
         @Override
         public INDArray inputGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+            if (coversInput()) {
+                return coveringBackprop(epsilon, false, true, workspaces).getSecond();
+            }
             ConvolutionLayer conf = layerConf();
             if (!transposable(conf)) {
                 return backpropGradient(epsilon, workspaces).getSecond();
@@ -108,6 +119,9 @@ public final class ReusingConvolution extends ConvolutionLayer {
          */
         @Override
         public Gradient parameterGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+            if (coversInput()) {
+                return coveringBackprop(epsilon, true, false, workspaces).getFirst();
+            }
             ConvolutionLayer conf = layerConf();
             if (!transposable(conf) || input.size(1) > KERNEL_GRADIENT_MAX_CHANNELS) {
                 return backpropGradient(epsilon, workspaces).getFirst();
@@ -130,6 +144,66 @@ public final class ReusingConvolution extends ConvolutionLayer {
             gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
             weightNoiseParams.clear();
             return gradient;
+        }
+
+        /**
+         * A kernel the size of its unpadded input (D's score over its last feature map) gives one
+         * value per sample and output channel: a matrix product [N, C·kH·kW] × [C·kH·kW, out].
+         * For DCGAN-28's score, 128 channels of 7×7 at batch 64, libnd4j's convolution took 1.0 ms
+         * forward and 2.4 ms backward per step (three passes), mostly fixed costs of oneDNN.
+         */
+        private boolean coversInput() {
+            ConvolutionLayer conf = layerConf();
+            int[] kernel = conf.getKernelSize();
+            return input.rank() == 4 && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                    && conf.getConvolutionMode() != ConvolutionMode.Same
+                    && input.size(2) == kernel[0] && input.size(3) == kernel[1]
+                    && conf.getPadding()[0] == 0 && conf.getPadding()[1] == 0;
+        }
+
+        private INDArray coveringPreOutput(boolean training, LayerWorkspaceMgr workspaces) {
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaces);
+            long batch = input.size(0);
+            long outputs = weights.size(0);
+            INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                    new long[] {batch, outputs, 1, 1}, 'c');
+            MatMul.into(input.castTo(dataType).reshape('c', batch, weights.length() / outputs), false,
+                    weights.reshape('c', outputs, weights.length() / outputs), true, out.reshape(batch, outputs));
+            if (layerConf().hasBias()) {
+                INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaces);
+                Nd4j.exec(new AddOp(out, bias.reshape(1, outputs, 1, 1), out));
+            }
+            return out;
+        }
+
+        /** The parameter gradients and the input gradient, each only if asked for (else empty or null). */
+        private Pair<Gradient, INDArray> coveringBackprop(INDArray epsilon, boolean parameters, boolean inputs,
+                                                          LayerWorkspaceMgr workspaces) {
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaces);
+            long batch = input.size(0);
+            long outputs = weights.size(0);
+            long perOutput = weights.length() / outputs;
+            INDArray delta = delta(epsilon, workspaces).reshape('c', batch, outputs);
+            Gradient gradient = new DefaultGradient();
+            if (parameters) {
+                if (layerConf().hasBias()) {
+                    INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+                    biasGradient.assign(delta.sum(0).reshape(biasGradient.shape()));
+                    gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+                }
+                INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+                MatMul.into(delta, true, input.castTo(dataType).reshape('c', batch, perOutput), false,
+                        weightGradient.reshape(outputs, perOutput));
+                gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+            }
+            INDArray inputGradient = null;
+            if (inputs) {
+                inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+                MatMul.into(delta, false, weights.reshape('c', outputs, perOutput), false,
+                        inputGradient.reshape(batch, perOutput));
+            }
+            weightNoiseParams.clear();
+            return new Pair<>(gradient, inputGradient);
         }
 
         /** dL/d(pre-activation) from the training pass's remembered pre-activation. */

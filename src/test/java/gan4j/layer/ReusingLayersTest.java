@@ -93,6 +93,32 @@ class ReusingLayersTest {
         }
     }
 
+    /** A kernel covering its whole input (D's score) is a matrix product; so are its partial backward passes. */
+    @Test
+    void convolutionOverTheWholeInputMatchesDl4jsLayer() {
+        for (boolean bias : new boolean[] {false, true}) {
+            for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.TANH}) {
+                ConvolutionLayer.Builder plain = new ConvolutionLayer.Builder(4, 4).stride(1, 1).nOut(2)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(activation);
+                ConvolutionLayer.Builder ours = new ConvolutionLayer.Builder(4, 4).stride(1, 1).nOut(2)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(activation);
+                InputType type = InputType.convolutional(4, 4, 3);
+                assertSameGradients(plain.build(), ReusingConvolution.of(ours), type, new long[] {2, 3, 4, 4});
+                Network network = OneLayer.network(ReusingConvolution.of(ours), type, new NoOp(), null);
+                INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 4).subi(0.5);
+                INDArray error = Nd4j.linspace(-1, 1, 4, DataType.DOUBLE).reshape(2, 2, 1, 1);
+                network.forward(input);
+                Network.Backward full = network.backward(error);
+                INDArray parameters = full.parameters().gradient().dup();
+                INDArray inputs = full.input().dup();
+                network.forward(input);
+                assertEquals(0, parameters.distance2(network.parameterGradient(error).gradient()), 1e-12);
+                network.forward(input);
+                assertEquals(0, inputs.distance2(network.inputGradient(error)), 1e-12);
+            }
+        }
+    }
+
     /** A transposed convolution onto 1 channel (TransposedConvolution), as G's last layer on grey images. */
     @Test
     void deconvolutionOntoOneChannelMatchesDl4jsLayer() {
