@@ -32,8 +32,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class BatchNormHelper implements BatchNormalizationHelper {
 
+    private final ChannelSums sums = new ChannelSums();
     private INDArray meanCache;
     private INDArray varCache;
+    private INDArray planeZeros;
 
     @Override
     public boolean checkSupported() {
@@ -61,11 +63,11 @@ final class BatchNormHelper implements BatchNormalizationHelper {
         if (training) {
             allocateStatistics(channels, x.dataType());
             double perChannel = x.length() / (double) channels;
-            meanCache.assign(ChannelSums.of(x).divi(perChannel));
+            meanCache.assign(sums.of(x).divi(perChannel));
             addPerChannel(x, meanCache.neg(), out);
             INDArray squares = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), x.shape(), 'c');
             Nd4j.exec(new MulOp(out, out, squares));
-            varCache.assign(ChannelSums.of(squares).divi(perChannel));
+            varCache.assign(sums.of(squares).divi(perChannel));
             scale = Transforms.pow(varCache.add(eps), -0.5, false).muli(gamma.reshape(channels));
             multiplyPerChannel(out, scale, out);
         } else {
@@ -96,8 +98,8 @@ final class BatchNormHelper implements BatchNormalizationHelper {
         addPerChannel(input, meanCache.neg(), centred);
         INDArray product = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, type, input.shape(), 'c');
         Nd4j.exec(new MulOp(epsilon, centred, product));
-        INDArray dBeta = ChannelSums.of(epsilon);
-        INDArray dGamma = ChannelSums.of(product).muli(invStd);
+        INDArray dBeta = sums.of(epsilon);
+        INDArray dGamma = sums.of(product).muli(invStd);
 
         INDArray a = invStd.mul(gamma.reshape(channels));
         INDArray inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, type, input.shape(), 'c');
@@ -134,9 +136,15 @@ final class BatchNormHelper implements BatchNormalizationHelper {
      * {@code out} = {@code x} · {@code perChannel} broadcast over N, H and W: each H×W plane scaled
      * by its own scalar, the channel factors repeated for every sample; {@code out} may be {@code x}.
      */
-    private static void multiplyPerChannel(INDArray x, INDArray perChannel, INDArray out) {
+    private void multiplyPerChannel(INDArray x, INDArray perChannel, INDArray out) {
+        if (planeZeros == null || planeZeros.dataType() != x.dataType() || planeZeros.rows() != x.size(0)
+                || planeZeros.columns() != x.size(1)) {
+            try (MemoryWorkspace none = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                planeZeros = Nd4j.zeros(x.dataType(), x.size(0), x.size(1));
+            }
+        }
         INDArray perPlane = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1));
-        addPerChannel(Nd4j.zeros(x.dataType(), x.size(0), x.size(1)), perChannel, perPlane);
+        addPerChannel(planeZeros, perChannel, perPlane);
         ScalarMultiplication op = new ScalarMultiplication(x, perPlane.reshape(perPlane.length()), out, 0.0);
         op.setDimension(2, 3);
         Nd4j.exec(op);

@@ -60,6 +60,7 @@ public final class ReusingConvolution extends ConvolutionLayer {
         private static final long KERNEL_GRADIENT_MAX_CHANNELS = 8;
 
         private final PreOutputCache cache = new PreOutputCache();
+        private final ChannelSums sums = new ChannelSums();
 
         Instance(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -138,7 +139,7 @@ public final class ReusingConvolution extends ConvolutionLayer {
             Gradient gradient = new DefaultGradient();
             if (conf.hasBias()) {
                 INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-                biasGradient.assign(ChannelSums.of(delta).reshape(biasGradient.shape()));
+                biasGradient.assign(sums.of(delta).reshape(biasGradient.shape()));
                 gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
             }
             gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
