@@ -35,7 +35,7 @@ final class BatchNormHelper implements BatchNormalizationHelper {
     private final ChannelSums sums = new ChannelSums();
     private INDArray meanCache;
     private INDArray varCache;
-    private INDArray planeZeros;
+    private final ConstantMatrix planeZeros = new ConstantMatrix(0);
 
     @Override
     public boolean checkSupported() {
@@ -137,14 +137,8 @@ final class BatchNormHelper implements BatchNormalizationHelper {
      * by its own scalar, the channel factors repeated for every sample; {@code out} may be {@code x}.
      */
     private void multiplyPerChannel(INDArray x, INDArray perChannel, INDArray out) {
-        if (planeZeros == null || planeZeros.dataType() != x.dataType() || planeZeros.rows() != x.size(0)
-                || planeZeros.columns() != x.size(1)) {
-            try (MemoryWorkspace none = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                planeZeros = Nd4j.zeros(x.dataType(), x.size(0), x.size(1));
-            }
-        }
         INDArray perPlane = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1));
-        addPerChannel(planeZeros, perChannel, perPlane);
+        addPerChannel(planeZeros.of(x.dataType(), x.size(0), x.size(1)), perChannel, perPlane);
         ScalarMultiplication op = new ScalarMultiplication(x, perPlane.reshape(perPlane.length()), out, 0.0);
         op.setDimension(2, 3);
         Nd4j.exec(op);
