@@ -13,7 +13,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
@@ -25,8 +24,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code BatchNormalization} layer, in place of its oneDNN helper, whose {@code batchnorm_bp} and
  * legacy mean and variance reductions took 22 ms forward and 26 ms backward on 64×64×32×32 floats.
  * Every pass over the activation is one of three ND4J ops that run near memory speed at any map
- * size: {@code biasadd} for per-channel additions, a scalar multiplication along the H×W planes
- * for per-channel factors, and {@link ChannelSums} for per-channel sums. ND4J's broadcasting
+ * size: {@link ChannelAdd} for per-channel additions, a scalar multiplication along the H×W
+ * planes for per-channel factors, and {@link ChannelSums} for per-channel sums. ND4J's broadcasting
  * {@code multiply} and its {@code moments} are 3–4× slower on 7×7 and 14×14 maps (on 64×128×7×7:
  * 0.22 ms against 0.05–0.12 ms per pass, and 0.6–0.8 ms for the statistics against 0.45 ms).
  */
@@ -64,7 +63,7 @@ final class BatchNormHelper implements BatchNormalizationHelper {
             allocateStatistics(channels, x.dataType());
             double perChannel = x.length() / (double) channels;
             meanCache.assign(sums.of(x).divi(perChannel));
-            addPerChannel(x, meanCache.neg(), out);
+            ChannelAdd.into(x, meanCache.neg(), out);
             INDArray squares = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), x.shape(), 'c');
             Nd4j.exec(new MulOp(out, out, squares));
             varCache.assign(sums.of(squares).divi(perChannel));
@@ -75,7 +74,7 @@ final class BatchNormHelper implements BatchNormalizationHelper {
             shift = shift.sub(mean.reshape(channels).mul(scale));
             multiplyPerChannel(x, scale, out);
         }
-        addPerChannel(out, shift, out);
+        ChannelAdd.into(out, shift, out);
         return out;
     }
 
@@ -95,7 +94,7 @@ final class BatchNormHelper implements BatchNormalizationHelper {
         INDArray invStd = Transforms.pow(varCache.add(eps), -0.5, false);
 
         INDArray centred = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, type, input.shape(), 'c');
-        addPerChannel(input, meanCache.neg(), centred);
+        ChannelAdd.into(input, meanCache.neg(), centred);
         INDArray product = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, type, input.shape(), 'c');
         Nd4j.exec(new MulOp(epsilon, centred, product));
         INDArray dBeta = sums.of(epsilon);
@@ -106,7 +105,7 @@ final class BatchNormHelper implements BatchNormalizationHelper {
         multiplyPerChannel(epsilon, a, inputGradient);
         multiplyPerChannel(centred, a.mul(invStd).muli(dGamma).divi(perChannel), product);
         Nd4j.exec(new SubOp(inputGradient, product, inputGradient));
-        addPerChannel(inputGradient, a.mul(dBeta).divi(-perChannel), inputGradient);
+        ChannelAdd.into(inputGradient, a.mul(dBeta).divi(-perChannel), inputGradient);
 
         dGammaView.assign(dGamma.reshape(dGammaView.shape()));
         dBetaView.assign(dBeta.reshape(dBetaView.shape()));
@@ -126,19 +125,13 @@ final class BatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    /** {@code out} = {@code x} + {@code perChannel} broadcast over N, H and W; {@code out} may be {@code x}. */
-    private static void addPerChannel(INDArray x, INDArray perChannel, INDArray out) {
-        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(x, perChannel).addOutputs(out)
-                .addBooleanArguments(true).build());
-    }
-
     /**
      * {@code out} = {@code x} · {@code perChannel} broadcast over N, H and W: each H×W plane scaled
      * by its own scalar, the channel factors repeated for every sample; {@code out} may be {@code x}.
      */
     private void multiplyPerChannel(INDArray x, INDArray perChannel, INDArray out) {
         INDArray perPlane = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1));
-        addPerChannel(planeZeros.of(x.dataType(), x.size(0), x.size(1)), perChannel, perPlane);
+        ChannelAdd.into(planeZeros.of(x.dataType(), x.size(0), x.size(1)), perChannel, perPlane);
         ScalarMultiplication op = new ScalarMultiplication(x, perPlane.reshape(perPlane.length()), out, 0.0);
         op.setDimension(2, 3);
         Nd4j.exec(op);

@@ -16,7 +16,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -172,7 +171,7 @@ public final class ReusingConvolution extends ConvolutionLayer {
                     weights.reshape('c', outputs, weights.length() / outputs), true, out.reshape(batch, outputs));
             if (layerConf().hasBias()) {
                 INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaces);
-                Nd4j.exec(new AddOp(out, bias.reshape(1, outputs, 1, 1), out));
+                ChannelAdd.into(out, bias, out);
             }
             return out;
         }

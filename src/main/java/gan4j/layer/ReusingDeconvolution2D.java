@@ -18,8 +18,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's 2-D transposed convolution, except that backpropagation reuses the forward pass's
@@ -115,7 +113,7 @@ public final class ReusingDeconvolution2D extends Deconvolution2D {
         private void addBias(INDArray out, boolean training, LayerWorkspaceMgr workspaces) {
             if (layerConf().hasBias()) {
                 INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaces);
-                Nd4j.exec(new AddOp(out, bias.reshape(1, out.size(1), 1, 1), out));
+                ChannelAdd.into(out, bias, out);
             }
         }
 
