@@ -116,12 +116,15 @@ final class BackwardPass {
                         epsilon = layer.getSecond();
                     }
                     profile.backward(i, System.nanoTime() - started);
+                    if (i == 0 && wanted == Wanted.PARAMETERS) {
+                        epsilon = null;
+                    }
                     InputPreProcessor preProcessor = configuration.getInputPreProcess(i);
                     if (preProcessor != null && epsilon != null) {
                         epsilon = preProcessor.backprop(epsilon, batchSize, workspaces);
                     }
                     if (i == 0 && epsilon != null) {
-                        epsilon = wanted == Wanted.PARAMETERS ? null : epsilon.detach();
+                        epsilon = epsilon.detach();
                     }
                 }
                 if (previousGradients != null) {
