@@ -70,6 +70,8 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--steps", type=int, default=10)
+    ap.add_argument("--warmup-seconds", type=float, default=0,
+                    help="untimed steps go on until this many seconds have passed too (as gan4j's bench-step)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -87,9 +89,7 @@ def main():
     ones = torch.ones(b, 1)
     zeros = torch.zeros(b, 1)
 
-    times = []
-    cpu = []
-    for i in range(args.warmup + args.steps):
+    def step():
         z = torch.randn(b, *zshape)
         c0 = time.process_time()
         t0 = time.perf_counter()
@@ -101,15 +101,23 @@ def main():
         g.zero_grad()
         loss(d(fake), ones).backward()
         opt_g.step()
-        dt = time.perf_counter() - t0
-        dc = time.process_time() - c0
-        if i >= args.warmup:
-            times.append(dt)
-            cpu.append(dc)
+        return time.perf_counter() - t0, time.process_time() - c0
+
+    warmup_start = time.perf_counter()
+    warmup = 0
+    while warmup < args.warmup or time.perf_counter() - warmup_start < args.warmup_seconds:
+        step()
+        warmup += 1
+    times = []
+    cpu = []
+    for _ in range(args.steps):
+        dt, dc = step()
+        times.append(dt)
+        cpu.append(dc)
     print("steps: " + " ".join("%.3f" % t for t in times))
     print("RESULT %s torch %s threads %d median %.3f s/step min %.3f (n=%d, warmup %d) cpu median %.3f s/step" % (
         args.model, torch.__version__, torch.get_num_threads(), statistics.median(times), min(times),
-        len(times), args.warmup, statistics.median(cpu)))
+        len(times), warmup, statistics.median(cpu)))
 
 
 if __name__ == "__main__":

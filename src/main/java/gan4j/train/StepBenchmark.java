@@ -58,8 +58,18 @@ public final class StepBenchmark implements Callable<Integer> {
     boolean profile;
 
     @Option(names = "--warmup", defaultValue = "5",
-            description = "Untimed steps first, while the workspaces learn their sizes (default ${DEFAULT-VALUE}).")
+            description = "Untimed steps first, at least (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    /**
+     * The JVM compiles the Java side of a step (DL4J's layers, ND4J's op calls) with its optimising
+     * compiler only after many calls: measured on DCGAN-28, steps take 0.12-0.15 s for the first
+     * 10-25, 0.16-0.19 s interpreted, and 0.07-0.085 s once compiled, after about 50 steps (5 s).
+     */
+    @Option(names = "--warmup-seconds", defaultValue = "15",
+            description = "Untimed steps go on until this many seconds have passed too (default ${DEFAULT-VALUE}),"
+                    + " so the JVM has compiled the hot code.")
+    double warmupSeconds;
 
     @Option(names = "--steps", description = "Timed steps (default 50 for dcgan-28, whose steps are short, else 10).")
     Integer timedSteps;
@@ -85,7 +95,13 @@ public final class StepBenchmark implements Callable<Integer> {
         Supplier<Batch> batches = () -> fixed;
         Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NativeGarbageCollector()));
 
-        TrainingState state = trainer.run(new TrainingState(0), warmup, batches, new StopSignal());
+        TrainingState state = new TrainingState(0);
+        long warmupStart = System.nanoTime();
+        while (state.step() < warmup || (System.nanoTime() - warmupStart) / 1e9 < warmupSeconds) {
+            state = trainer.run(state, state.step() + 1, batches, new StopSignal());
+        }
+        double warmupTook = (System.nanoTime() - warmupStart) / 1e9;
+        long warmupSteps = state.step();
         networks.generator().profile().reset();
         networks.discriminator().profile().reset();
         double[] seconds = new double[steps];
@@ -101,9 +117,10 @@ public final class StepBenchmark implements Callable<Integer> {
                     steps, System.out);
             System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
-        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads: steps %s s%n", model, batch,
-                k, reuseFakeBatch ? "reused" : "fresh",
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), Arrays.toString(round(seconds)));
+        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads, after %d warm-up steps (%.0f s):"
+                        + " steps %s s%n", model, batch, k, reuseFakeBatch ? "reused" : "fresh",
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), warmupSteps, warmupTook,
+                Arrays.toString(round(seconds)));
         Arrays.sort(seconds);
         double median = seconds[steps / 2];
         System.out.println(CpuBackend.describe());
