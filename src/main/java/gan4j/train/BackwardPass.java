@@ -109,7 +109,6 @@ final class BackwardPass {
                         epsilon = layer.inputGradient(epsilon, workspaces);
                     } else if (wanted == Wanted.PARAMETERS && i == 0 && layers[i] instanceof ParameterGradientLayer layer) {
                         collect(i, layer.parameterGradient(epsilon, workspaces), parameterGradients);
-                        epsilon = null;
                     } else {
                         Pair<Gradient, INDArray> layer = layers[i].backpropGradient(epsilon, workspaces);
                         collect(i, layer.getFirst(), parameterGradients);
@@ -117,6 +116,7 @@ final class BackwardPass {
                     }
                     profile.backward(i, System.nanoTime() - started);
                     if (i == 0 && wanted == Wanted.PARAMETERS) {
+                        // Nothing below layer 0 wants its input gradient, if it computed one at all.
                         epsilon = null;
                     }
                     InputPreProcessor preProcessor = configuration.getInputPreProcess(i);
