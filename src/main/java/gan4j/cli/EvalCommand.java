@@ -9,10 +9,10 @@ import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.IdxEvaluation;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
+import gan4j.model.GanModel;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.run.RunDirectory;
-import gan4j.run.TrainedGenerator;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
 import java.io.PrintWriter;
@@ -68,9 +68,9 @@ public final class EvalCommand implements Callable<Integer> {
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
                 List.of());
-        TrainedGenerator generator = TrainedGenerator.of(loaded, config);
+        GanModel generator = loaded.model();
         PrintWriter out = spec.commandLine().getOut();
-        if (config.data() instanceof DataConfig.Toy toy && loaded.sampleShape().length == 1) {
+        if (config.data() instanceof DataConfig.Toy toy && !generator.spec().images()) {
             modeCoverage(loaded, toy, generator, out);
         } else if (config.data() instanceof DataConfig.Idx idx) {
             imageScores(loaded, idx, generator, out);
@@ -80,7 +80,7 @@ public final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void modeCoverage(Checkpoint loaded, DataConfig.Toy toy, TrainedGenerator generator, PrintWriter out) {
+    private void modeCoverage(Checkpoint loaded, DataConfig.Toy toy, GanModel generator, PrintWriter out) {
         int points = count == null ? TOY_POINTS : count;
         out.println(header(loaded, points + " generated points against the " + toy.mixture() + " mixture"));
         ToyMixture mixture = ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT));
@@ -88,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
                 mixture).lines().forEach(out::println);
     }
 
-    private void imageScores(Checkpoint loaded, DataConfig.Idx idx, TrainedGenerator generator, PrintWriter out) {
+    private void imageScores(Checkpoint loaded, DataConfig.Idx idx, GanModel generator, PrintWriter out) {
         boolean conditional = generator.conditional();
         int samples = count == null ? (conditional ? SAMPLES_PER_CLASS : IMAGE_SAMPLES) : count;
         if (!conditional && samples < 2) {
@@ -97,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.println(header(loaded, samples + " generated samples" + (conditional ? " per class" : "")));
         Path classifierFile = RunDirectory.containing(checkpoint).eval().resolve("classifier.zip");
-        IdxEvaluation evaluation = IdxEvaluation.prepare(idx.path(), loaded.classNames(),
+        IdxEvaluation evaluation = IdxEvaluation.prepare(idx.path(), generator.classNames(),
                 new ClassifierCache(classifierFile), SampleClassifier.Recipe.DEFAULT, out);
         RandomStreams random = new RandomStreams(seed);
         List<String> lines = conditional

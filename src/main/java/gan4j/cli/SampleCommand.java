@@ -1,11 +1,7 @@
 package gan4j.cli;
 
-import gan4j.arch.Architecture;
-import gan4j.arch.Architectures;
-import gan4j.arch.Conditioning;
 import gan4j.config.ConfigException;
-import gan4j.config.ConfigLoader;
-import gan4j.config.GanConfig;
+import gan4j.model.GanModel;
 import gan4j.report.ImageGrid;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
@@ -54,26 +50,22 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be between 1 and 4096, got " + count + ".");
         }
         Checkpoint loaded = CheckpointStore.read(checkpoint);
-        GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
-                List.of());
-        if (loaded.sampleShape().length != 3) {
+        GanModel model = loaded.model();
+        if (!model.spec().images()) {
             throw new ConfigException(checkpoint + " holds a model of 2-D points, not images; use gan eval for it.");
         }
-        Architecture architecture = Architectures.of(config.model(), loaded.sampleShape());
-        Conditioning conditioning = config.model().conditional()
-                ? Conditioning.oneHot(loaded.classNames().size()) : Conditioning.none();
         SplittableRandom random = new RandomStreams(seed).random(Purpose.SAMPLE, 0, 0);
         SampleInputs inputs;
         if (className != null) {
-            if (!conditioning.isConditional()) {
+            if (!model.conditional()) {
                 throw new ConfigException("--class needs a conditional model; " + checkpoint
                         + " was trained with model.conditional: false.");
             }
-            inputs = SampleInputs.ofClass(architecture, conditioning, classIndex(loaded.classNames()), count, random);
+            inputs = model.classInputs(classIndex(model.classNames()), count, random);
         } else {
-            inputs = SampleInputs.grid(architecture, conditioning, count, random);
+            inputs = model.gridInputs(count, random);
         }
-        ImageGrid.write(loaded.networks().generator().infer(inputs.input()), inputs.columns(), out);
+        ImageGrid.write(model.generate(inputs.input()), inputs.columns(), out);
         spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
                 + loaded.state().step() + ")");
         return ExitCodes.OK;

@@ -1,28 +1,27 @@
 package gan4j.event;
 
+import gan4j.model.GanModel;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.run.Provenance;
-import java.util.List;
 
 /** Writes a checkpoint every {@code every} steps and when the run ends, but never after a failure. */
 public final class CheckpointWriter implements RunListener {
 
     private final CheckpointStore store;
     private final int every;
+    private final GanModel model;
     private final String configYaml;
-    private final List<String> classNames;
-    private final long[] sampleShape;
     private final Provenance provenance;
     private long lastWritten = -1;
 
-    public CheckpointWriter(CheckpointStore store, int every, String configYaml, List<String> classNames,
-                            long[] sampleShape, Provenance provenance) {
+    /** {@code model} is the one the trainer trains: its networks are saved as they are at each write. */
+    public CheckpointWriter(CheckpointStore store, int every, GanModel model, String configYaml,
+                            Provenance provenance) {
         this.store = store;
         this.every = every;
+        this.model = model;
         this.configYaml = configYaml;
-        this.classNames = List.copyOf(classNames);
-        this.sampleShape = sampleShape.clone();
         this.provenance = provenance;
     }
 
@@ -40,7 +39,7 @@ public final class CheckpointWriter implements RunListener {
     }
 
     private void write(RunEvent event) {
-        store.write(new Checkpoint(event.networks(), event.state(), configYaml, classNames, sampleShape, provenance));
+        store.write(new Checkpoint(model, event.state(), configYaml, provenance));
         lastWritten = event.state().step();
     }
 }

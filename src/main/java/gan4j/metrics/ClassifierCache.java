@@ -1,29 +1,25 @@
 package gan4j.metrics;
 
 import gan4j.data.Dataset;
+import gan4j.io.BoundedZip;
+import gan4j.io.YamlRecord;
+import gan4j.nn.NetworkSnapshot;
 import gan4j.run.AtomicFiles;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A trained {@link SampleClassifier} kept in one zip file and reused for as long as the data and the
@@ -32,7 +28,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class ClassifierCache {
 
     private static final String ABOUT = "classifier.yaml";
-    private static final String NETWORK = "network.zip";
+    private static final String NETWORK = "classifier";
+    private static final int MAX_ABOUT_BYTES = 1 << 20;
 
     private final Path file;
 
@@ -52,7 +49,7 @@ public final class ClassifierCache {
     /** The cached classifier for {@code train} and {@code recipe}, trained and stored first if there is none. */
     public SampleClassifier obtain(Dataset train, SampleClassifier.Recipe recipe, PrintWriter log) {
         String key = key(train, recipe);
-        Optional<SampleClassifier> cached = load(key);
+        Optional<SampleClassifier> cached = load(train, recipe);
         if (cached.isPresent()) {
             log.println("classifier: " + file + " (" + recipe.describe() + ")");
             return cached.get();
@@ -69,31 +66,24 @@ public final class ClassifierCache {
     }
 
     /**
-     * The classifier stored under {@code key}; empty if the file is missing, was trained on other data
-     * or with another recipe, or cannot be read (a cache is rebuilt, never repaired).
+     * The classifier stored for {@code train} and {@code recipe}; empty if the file is missing, was
+     * trained on other data or with another recipe, or cannot be read (a cache is rebuilt, never
+     * repaired). The network is built from the recipe and only its numbers come from the file.
      */
-    public Optional<SampleClassifier> load(String key) {
+    public Optional<SampleClassifier> load(Dataset train, SampleClassifier.Recipe recipe) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-            if (!entries.containsKey(ABOUT) || !entries.containsKey(NETWORK)) {
+        Set<String> allowed = new HashSet<>(NetworkSnapshot.entries(NETWORK));
+        allowed.add(ABOUT);
+        try (BoundedZip zip = BoundedZip.open(file, allowed)) {
+            YamlRecord about = YamlRecord.parse(new String(zip.read(ABOUT, MAX_ABOUT_BYTES), StandardCharsets.UTF_8));
+            if (!key(train, recipe).equals(about.string("key", MAX_ABOUT_BYTES))) {
                 return Optional.empty();
             }
-            Object about = new Load(LoadSettings.builder().build())
-                    .loadFromString(new String(entries.get(ABOUT), StandardCharsets.UTF_8));
-            if (!(about instanceof Map<?, ?> map) || !key.equals(map.get("key"))
-                    || !(map.get("class_names") instanceof List<?> names)) {
-                return Optional.empty();
-            }
-            try (InputStream in = new ByteArrayInputStream(entries.get(NETWORK))) {
-                MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(in, false);
-                return Optional.of(new SampleClassifier(net, names.stream().map(String::valueOf).toList()));
-            }
+            SampleClassifier classifier = SampleClassifier.untrained(train, recipe);
+            NetworkSnapshot.restore(zip, NETWORK, classifier.model());
+            return Optional.of(classifier);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -109,8 +99,7 @@ public final class ClassifierCache {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(ABOUT));
                 zip.write(yaml.getBytes(StandardCharsets.UTF_8));
-                zip.putNextEntry(new ZipEntry(NETWORK));
-                ModelSerializer.writeModel(classifier.model(), zip, false);
+                NetworkSnapshot.write(classifier.model(), NETWORK, zip);
             }
         });
     }

@@ -83,6 +83,13 @@ public final class SampleClassifier {
         return new SampleClassifier(net, data.classNames());
     }
 
+    /** A classifier for {@code data} as {@code recipe} builds it, before training: what a cache loads into. */
+    public static SampleClassifier untrained(Dataset data, Recipe recipe) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(data, data.classNames().size(), recipe));
+        net.init();
+        return new SampleClassifier(net, data.classNames());
+    }
+
     public MultiLayerNetwork model() {
         return net;
     }

@@ -1,33 +1,32 @@
 package gan4j.run;
 
-import gan4j.train.Network;
-import gan4j.train.Networks;
+import gan4j.config.ConfigException;
+import gan4j.config.ConfigLoader;
+import gan4j.config.GanConfig;
+import gan4j.io.BoundedZip;
+import gan4j.io.YamlRecord;
+import gan4j.model.GanModel;
+import gan4j.model.ModelArchive;
 import gan4j.train.TrainingState;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The checkpoints of one run: {@code step-000500.ckpt} zip files, each complete or absent, the
@@ -36,10 +35,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class CheckpointStore {
 
     private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
-    private static final String GENERATOR = "generator.zip";
-    private static final String DISCRIMINATOR = "discriminator.zip";
-    private static final String STATE = "state.yaml";
+    private static final String STATE = "checkpoint.yaml";
     private static final String CONFIG = "config.yaml";
+    /** What format 1 (gan4j before the model archive) held instead of a model archive. */
+    private static final List<String> FORMAT_1 = List.of("generator.zip", "discriminator.zip", "state.yaml");
+    private static final int MAX_TEXT_BYTES = 1 << 20;
+    private static final long MAX_STEP = Long.MAX_VALUE / 1024;
 
     private final Path dir;
     private final int keep;
@@ -47,10 +48,6 @@ public final class CheckpointStore {
     public CheckpointStore(Path dir, int keep) {
         this.dir = dir;
         this.keep = keep;
-    }
-
-    public Path directory() {
-        return dir;
     }
 
     /** Writes {@code checkpoint} atomically, then deletes all but the newest {@code keep}. */
@@ -62,10 +59,7 @@ public final class CheckpointStore {
                 zip.write(stateYaml(checkpoint).getBytes(StandardCharsets.UTF_8));
                 zip.putNextEntry(new ZipEntry(CONFIG));
                 zip.write(checkpoint.configYaml().getBytes(StandardCharsets.UTF_8));
-                zip.putNextEntry(new ZipEntry(GENERATOR));
-                ModelSerializer.writeModel(checkpoint.networks().generator().model(), zip, true);
-                zip.putNextEntry(new ZipEntry(DISCRIMINATOR));
-                ModelSerializer.writeModel(checkpoint.networks().discriminator().model(), zip, true);
+                ModelArchive.write(checkpoint.model(), zip);
             }
         });
         prune();
@@ -94,36 +88,49 @@ public final class CheckpointStore {
 
     /**
      * Reads a checkpoint file, or the newest checkpoint of a run directory (or of its
-     * {@code checkpoints/} folder).
+     * {@code checkpoints/} folder). Nothing in the file is trusted: every entry is bounded and
+     * validated, and the networks are rebuilt from the configuration before their numbers are read.
      */
     public static Checkpoint read(Path path) {
         Path file = resolve(path);
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
+        Set<String> allowed = new HashSet<>(ModelArchive.entries());
+        allowed.addAll(List.of(STATE, CONFIG));
+        allowed.addAll(FORMAT_1);
+        try (BoundedZip zip = BoundedZip.open(file, allowed)) {
+            if (FORMAT_1.stream().anyMatch(zip::has)) {
+                throw new RunException(file + " was written by an earlier gan4j whose checkpoints embed Java"
+                        + " serialization, which this version refuses to read; train the run again with this"
+                        + " version.");
             }
+            YamlRecord state = YamlRecord.parse(text(zip, STATE));
+            String configYaml = text(zip, CONFIG);
+            GanConfig config = config(configYaml, file);
+            GanModel model = ModelArchive.read(zip, config);
+            return new Checkpoint(model, new TrainingState(state.integer("step", 0, MAX_STEP)), configYaml,
+                    new Provenance(state.scalars("provenance", 1000)));
+        } catch (BoundedZip.ZipFormatException | IllegalArgumentException e) {
+            throw new RunException(file + " is refused: " + e.getMessage() + "; use an earlier checkpoint of the"
+                    + " run.", e);
+        } catch (ZipException | NoSuchFileException e) {
+            throw new RunException(file + " is not a gan4j checkpoint (" + e.getMessage()
+                    + "); pass a step-*.ckpt file written by gan train.", e);
         } catch (IOException e) {
             throw new RunException(file + " is not a readable checkpoint (" + e.getMessage()
                     + "); pass a step-*.ckpt file written by gan train.", e);
         }
-        for (String required : List.of(STATE, CONFIG, GENERATOR, DISCRIMINATOR)) {
-            if (!entries.containsKey(required)) {
-                throw new RunException(file + " is not a gan4j checkpoint (it has no " + required
-                        + "); pass a step-*.ckpt file written by gan train.");
-            }
+    }
+
+    private static String text(BoundedZip zip, String entry) throws IOException {
+        return new String(zip.read(entry, MAX_TEXT_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static GanConfig config(String yaml, Path file) {
+        try {
+            return new ConfigLoader().parse(yaml, file + " (its config.yaml)", "run", List.of());
+        } catch (ConfigException e) {
+            throw new RunException(file + " is refused: its config.yaml is not a valid configuration ("
+                    + e.getMessage().replaceFirst("\\.$", "") + ").", e);
         }
-        Map<String, Object> state = parseState(new String(entries.get(STATE), StandardCharsets.UTF_8), file);
-        Networks networks = new Networks(restore(entries.get(GENERATOR), file), restore(entries.get(DISCRIMINATOR), file));
-        @SuppressWarnings("unchecked")
-        List<String> classNames = (List<String>) state.get("class_names");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> provenance = (Map<String, Object>) state.get("provenance");
-        @SuppressWarnings("unchecked")
-        long[] sampleShape = ((List<Number>) state.get("sample_shape")).stream().mapToLong(Number::longValue).toArray();
-        return new Checkpoint(networks, new TrainingState(((Number) state.get("step")).longValue()),
-                new String(entries.get(CONFIG), StandardCharsets.UTF_8), classNames, sampleShape,
-                new Provenance(provenance));
     }
 
     private static Path resolve(Path path) {
@@ -139,31 +146,11 @@ public final class CheckpointStore {
         throw new RunException(path + " does not exist; pass a checkpoint file (step-*.ckpt) or a run directory.");
     }
 
-    private static Network restore(byte[] bytes, Path file) {
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(in, true);
-            return new Network(net);
-        } catch (IOException | RuntimeException e) {
-            throw new RunException(file + " holds a network that cannot be restored (" + e.getMessage() + ").", e);
-        }
-    }
-
     private static String stateYaml(Checkpoint checkpoint) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", checkpoint.state().step());
-        state.put("class_names", new ArrayList<>(checkpoint.classNames()));
-        state.put("sample_shape", java.util.Arrays.stream(checkpoint.sampleShape()).boxed().toList());
         state.put("provenance", new LinkedHashMap<>(checkpoint.provenance().values()));
         return new Dump(DumpSettings.builder().build()).dumpToString(state);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parseState(String yaml, Path file) {
-        Object parsed = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        if (!(parsed instanceof Map<?, ?> map) || !(map.get("step") instanceof Number)) {
-            throw new RunException(file + " has a damaged state entry; use an earlier checkpoint.");
-        }
-        return (Map<String, Object>) map;
     }
 
     private void prune() {

@@ -1,14 +1,9 @@
 package gan4j.run;
 
-import gan4j.arch.Architecture;
-import gan4j.arch.Conditioning;
-import gan4j.arch.Architectures;
 import gan4j.backend.CpuBackend;
-import gan4j.arch.Optimizers;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
-import gan4j.data.DataException;
 import gan4j.data.Dataset;
 import gan4j.data.Datasets;
 import gan4j.data.ImageFolderDataset;
@@ -22,13 +17,14 @@ import gan4j.event.ProgressReporter;
 import gan4j.event.RunListener;
 import gan4j.event.SampleGridWriter;
 import gan4j.event.SampleRenderer;
+import gan4j.model.GanModel;
+import gan4j.model.GanModels;
+import gan4j.model.ModelSpec;
 import gan4j.objective.Objective;
 import gan4j.objective.Objectives;
 import gan4j.penalty.Regularizers;
 import gan4j.report.ImageSampleRenderer;
 import gan4j.report.ToySampleRenderer;
-import gan4j.train.Network;
-import gan4j.train.Networks;
 import gan4j.train.OpThreads;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
@@ -43,9 +39,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -84,10 +77,9 @@ public final class TrainingRun {
         }
         RandomStreams random = new RandomStreams(config.seed());
         try (Dataset data = Datasets.open(config.data(), config.seed())) {
-            Architecture architecture = architecture(data);
-            Conditioning conditioning = conditioning(data);
+            ModelSpec spec = ModelSpec.of(data);
             Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
-            Networks networks;
+            GanModel model;
             TrainingState state;
             if (options.resume()) {
                 Checkpoint checkpoint = CheckpointStore.read(latest.get());
@@ -95,11 +87,15 @@ public final class TrainingRun {
                     throw new ConfigException(latest.get() + " was written with a different " + key
                             + "; resume with the same config (only train.steps and output.* may change).");
                 });
-                networks = checkpoint.networks();
+                if (!checkpoint.model().spec().equals(spec)) {
+                    throw new RunException(latest.get() + " holds a model of " + checkpoint.model().spec().describe()
+                            + ", which does not fit " + data.describe() + "; resume with the data it was trained on.");
+                }
+                model = checkpoint.model();
                 state = checkpoint.state();
                 out.println("resuming " + dir.root() + " from " + latest.get().getFileName());
             } else {
-                networks = freshNetworks(architecture, conditioning, random);
+                model = GanModels.create(config, spec, data.describe());
                 state = new TrainingState(0);
             }
             if (state.step() >= config.train().steps()) {
@@ -117,12 +113,12 @@ public final class TrainingRun {
             out.println(CpuBackend.describe());
 
             Regularizers regularizers = Regularizers.from(config.regularizers());
-            Variant variant = new Variant(architecture, conditioning, objective, regularizers.penalties(),
+            Variant variant = new Variant(model.architecture(), model.conditioning(), objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
                     config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
-            OpThreads.configure(networks, variant, config.train().batchSize());
-            List<RunListener> listeners = listeners(dir, store, data, provenance,
-                    renderer(data, architecture, conditioning, objective, random));
+            OpThreads.configure(model.networks(), variant, config.train().batchSize());
+            List<RunListener> listeners = listeners(dir, store, model, provenance,
+                    renderer(data, model, objective, random));
             StopSignal stop = new StopSignal();
             int k = variant.discriminatorStepsPerGeneratorStep();
             TrainingState end;
@@ -131,7 +127,7 @@ public final class TrainingRun {
                  BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
                          state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
                          BatchStream.Memory.REUSED)) {
-                end = new Trainer(networks, variant, random, listeners).run(state, config.train().steps(),
+                end = new Trainer(model.networks(), variant, random, listeners).run(state, config.train().steps(),
                         batches::next, stop);
                 // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
                 if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
@@ -145,8 +141,8 @@ public final class TrainingRun {
         }
     }
 
-    private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, Dataset data, Provenance provenance,
-                                        SampleRenderer renderer) {
+    private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, GanModel model,
+                                        Provenance provenance, SampleRenderer renderer) {
         List<RunListener> listeners = new ArrayList<>();
         // The guard comes first so that a diverged step is never checkpointed.
         listeners.add(new NonFiniteGuard());
@@ -155,61 +151,20 @@ public final class TrainingRun {
         listeners.add(new SampleGridWriter(dir.samples(), config.output().sampleEvery(), renderer));
         listeners.add(new PlotWriter(dir.metrics(), dir.plots().resolve("training.png"), config.name(),
                 config.output().sampleEvery()));
-        listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), config.resolvedYaml(),
-                data.classNames(), data.sampleShape(), provenance));
+        listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), model, config.resolvedYaml(),
+                provenance));
         listeners.add(new NativeGarbageCollector());
         return listeners;
     }
 
-    private SampleRenderer renderer(Dataset data, Architecture architecture, Conditioning conditioning,
-                                    Objective objective, RandomStreams random) {
+    private SampleRenderer renderer(Dataset data, GanModel model, Objective objective, RandomStreams random) {
         if (data instanceof ToyDataset toy) {
             int points = 2500;
             double[][] real = toy.mixture().sample(points, random.random(Purpose.FIXED_LATENT, 0, 1));
-            SampleInputs inputs = SampleInputs.grid(architecture, conditioning, points,
-                    random.random(Purpose.FIXED_LATENT, 0, 0));
+            SampleInputs inputs = model.gridInputs(points, random.random(Purpose.FIXED_LATENT, 0, 0));
             return new ToySampleRenderer(toy.mixture(), real, inputs, objective, config.name());
         }
-        return new ImageSampleRenderer(SampleInputs.grid(architecture, conditioning, config.output().samples(),
+        return new ImageSampleRenderer(model.gridInputs(config.output().samples(),
                 random.random(Purpose.FIXED_LATENT, 0, 0)));
-    }
-
-    private Conditioning conditioning(Dataset data) {
-        if (!config.model().conditional()) {
-            return Conditioning.none();
-        }
-        if (data.classNames().size() < 2) {
-            throw new DataException(data.describe() + " has a single class; a conditional model needs labelled"
-                    + " data (one sub-folder per class), or set model.conditional: false.");
-        }
-        return Conditioning.oneHot(data.classNames().size());
-    }
-
-    /** The configured architecture, sized by the data it will see. */
-    private Architecture architecture(Dataset data) {
-        boolean images = config.model().architecture().equals("dcgan");
-        if (images && (data.height() != data.width() || !List.of(28, 32, 64).contains(data.height()))) {
-            throw new DataException(data.describe() + " has " + data.height() + "×" + data.width()
-                    + " images; DCGAN needs square 28, 32 or 64 pixel images (set data.image_size for folders).");
-        }
-        double dataScale = data instanceof ToyDataset toy ? toy.mixture().coordinateStd() : 1;
-        return Architectures.of(config.model(), data.sampleShape(), dataScale);
-    }
-
-    private Networks freshNetworks(Architecture architecture, Conditioning conditioning, RandomStreams random) {
-        Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
-                random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().generatorOptimizer(), config.train().steps()), DataType.FLOAT);
-        Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
-                random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().discriminatorOptimizer(),
-                        config.train().steps() * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
-        return new Networks(network(architecture.generator(g)), network(architecture.discriminator(d)));
-    }
-
-    private static Network network(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
-        net.init();
-        return new Network(net);
     }
 }

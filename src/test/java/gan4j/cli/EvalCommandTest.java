@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.config.ConfigLoader;
 import gan4j.data.IdxDataset;
 import gan4j.data.IdxFixtures;
 import gan4j.data.toy.ToyMixture;
@@ -13,7 +12,6 @@ import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
-import gan4j.run.TrainedGenerator;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
 import java.awt.image.BufferedImage;
@@ -84,10 +82,8 @@ class EvalCommandTest {
         assertTrue(lines.get(3).matches("reverse KL: (\\d+\\.\\d\\d|n/a)"), lines.get(3));
         // The same points, drawn by hand from the same checkpoint and stream, score the same.
         Checkpoint checkpoint = CheckpointStore.read(run);
-        TrainedGenerator generator = TrainedGenerator.of(checkpoint,
-                new ConfigLoader().parse(checkpoint.configYaml(), "test", "run", List.of()));
         List<String> expected = ModeCoverage.measure(
-                generator.sample(2500, new RandomStreams(3).random(Purpose.EVALUATION, 0, 0)), ToyMixture.RING).lines();
+                checkpoint.model().sample(2500, new RandomStreams(3).random(Purpose.EVALUATION, 0, 0)), ToyMixture.RING).lines();
         assertEquals(expected, lines.subList(1, 4));
     }
 
@@ -127,13 +123,18 @@ class EvalCommandTest {
         return run;
     }
 
-    /** Files a tiny classifier under the default recipe's key, standing in for the minute-long real training. */
+    /**
+     * Files a classifier of the default recipe's network, trained for 3 iterations instead of 1,200, under
+     * the default recipe's key: it stands in for the minute-long real training.
+     */
     private static Path seedClassifierCache(Path run, Path data) {
-        List<String> classNames = CheckpointStore.read(run).classNames();
+        List<String> classNames = CheckpointStore.read(run).model().classNames();
         IdxDataset train = IdxDataset.inDirectory(data, classNames, IdxDataset.ALL);
         Path cacheFile = run.resolve("eval/classifier.zip");
         new ClassifierCache(cacheFile).store(
-                SampleClassifier.train(train, new SampleClassifier.Recipe(2, 3, 8, 1e-3, 1), done -> { }),
+                SampleClassifier.train(train, new SampleClassifier.Recipe(SampleClassifier.Recipe.DEFAULT.width(), 3, 8,
+                        SampleClassifier.Recipe.DEFAULT.learningRate(), SampleClassifier.Recipe.DEFAULT.seed()),
+                        done -> { }),
                 ClassifierCache.key(train, SampleClassifier.Recipe.DEFAULT));
         return cacheFile;
     }

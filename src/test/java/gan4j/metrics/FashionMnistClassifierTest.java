@@ -105,12 +105,12 @@ class FashionMnistClassifierTest {
         String key = ClassifierCache.key(train, SHORT);
         cache.store(classifier, key);
 
-        Optional<SampleClassifier> loaded = cache.load(key);
+        Optional<SampleClassifier> loaded = cache.load(train, SHORT);
         INDArray batch = images(test, List.of(0, 1, 2, 3, 4, 5, 6, 7));
         assertTrue(loaded.isPresent());
         assertArrayEquals(classifier.predict(batch), loaded.get().predict(batch));
         assertEquals(classifier.classNames(), loaded.get().classNames());
-        assertTrue(cache.load(ClassifierCache.key(test, SHORT)).isEmpty(), "other data, other classifier");
+        assertTrue(cache.load(test, SHORT).isEmpty(), "other data, other classifier");
 
         StringWriter log = new StringWriter();
         SampleClassifier obtained = cache.obtain(train, SHORT, new PrintWriter(log, true));
@@ -118,7 +118,7 @@ class FashionMnistClassifierTest {
         assertEquals("classifier: " + cache.file() + " (" + SHORT.describe() + ")", log.toString().strip());
 
         Files.writeString(cache.file(), "not a zip");
-        assertTrue(cache.load(key).isEmpty(), "a damaged cache is rebuilt, not an error");
+        assertTrue(cache.load(train, SHORT).isEmpty(), "a damaged cache is rebuilt, not an error");
     }
 
     @Test

@@ -40,8 +40,8 @@ class ResumeTest {
         Checkpoint two = CheckpointStore.read(halves.resolve("run"));
         assertEquals(6, one.state().step());
         assertEquals(6, two.state().step());
-        assertSameNetwork(one.networks().generator().model(), two.networks().generator().model());
-        assertSameNetwork(one.networks().discriminator().model(), two.networks().discriminator().model());
+        assertSameNetwork(one.model().networks().generator().model(), two.model().networks().generator().model());
+        assertSameNetwork(one.model().networks().discriminator().model(), two.model().networks().discriminator().model());
 
         Path pngA = straight.resolve("a.png");
         Path pngB = halves.resolve("b.png");
@@ -64,8 +64,8 @@ class ResumeTest {
                 "--set", "train.steps=2").exitCode());
         assertEquals(0, TinyRuns.gan("train", "-c", TinyRuns.dcganConfig(second, "").toString(),
                 "--set", "train.steps=2", "--set", "seed=8").exitCode());
-        assertNotEquals(CheckpointStore.read(first.resolve("run")).networks().generator().model().params(),
-                CheckpointStore.read(second.resolve("run")).networks().generator().model().params());
+        assertNotEquals(CheckpointStore.read(first.resolve("run")).model().networks().generator().model().params(),
+                CheckpointStore.read(second.resolve("run")).model().networks().generator().model().params());
     }
 
     private static void assertSameNetwork(MultiLayerNetwork expected, MultiLayerNetwork actual) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gan4j.arch.Conditioning;
-import gan4j.arch.Mlp;
+import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
 import gan4j.data.toy.ToyDataset;
 import gan4j.data.toy.ToyMixture;
@@ -14,6 +14,7 @@ import gan4j.event.CheckpointWriter;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.NonFiniteLossException;
 import gan4j.event.RunEvent;
+import gan4j.model.GanModel;
 import gan4j.objective.LossAndGrad;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
@@ -22,7 +23,7 @@ import gan4j.penalty.InputNoise;
 import gan4j.run.CheckpointStore;
 import gan4j.run.Provenance;
 import gan4j.testing.TinyRuns;
-import gan4j.testing.ToyNetworks;
+import gan4j.testing.ToyModels;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -67,15 +68,14 @@ class FailureHandlingTest {
 
     @Test
     void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
-        Mlp mlp = new Mlp(2, 2, 8, 8, 1);
-        Networks networks = ToyNetworks.of(mlp, 1e-3);
-        Variant variant = new Variant(mlp, Conditioning.none(), new DivergingObjective(3), List.of(), List.of(),
-                InputNoise.NONE, 1);
+        GanConfig config = ToyModels.config();
+        GanModel model = ToyModels.model(config);
+        Variant variant = new Variant(model.architecture(), Conditioning.none(), new DivergingObjective(3), List.of(),
+                List.of(), InputNoise.NONE, 1);
         CheckpointStore store = new CheckpointStore(dir, 10);
         List<RunEvent> seen = new ArrayList<>();
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NonFiniteGuard(),
-                new CheckpointWriter(store, 1, "seed: 1\n", List.of("points"), new long[] {2},
-                        new Provenance(Map.of())), seen::add));
+        Trainer trainer = new Trainer(model.networks(), variant, new RandomStreams(1), List.of(new NonFiniteGuard(),
+                new CheckpointWriter(store, 1, model, config.resolvedYaml(), new Provenance(Map.of())), seen::add));
         try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), 16, 1, 0)) {
             NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
                     () -> trainer.run(new TrainingState(0), 10, batches::next, new StopSignal()));

@@ -1,0 +1,104 @@
+package gan4j.model;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Conditioning;
+import gan4j.train.Network;
+import gan4j.train.Networks;
+import gan4j.train.SampleInputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One GAN: generator and critic with their optimizer state, the architecture that built them, how
+ * labels condition them, and what they were sized for. Built by {@link GanModels}, saved and
+ * loaded as one unit by {@link ModelArchive}; training, sampling and evaluation all use this one.
+ */
+public final class GanModel {
+
+    // Inference in slices keeps memory flat however many samples an evaluation asks for.
+    private static final int SLICE = 250;
+
+    private final Networks networks;
+    private final Architecture architecture;
+    private final Conditioning conditioning;
+    private final ModelSpec spec;
+
+    GanModel(Networks networks, Architecture architecture, Conditioning conditioning, ModelSpec spec) {
+        this.networks = networks;
+        this.architecture = architecture;
+        this.conditioning = conditioning;
+        this.spec = spec;
+    }
+
+    public Networks networks() {
+        return networks;
+    }
+
+    public Network generator() {
+        return networks.generator();
+    }
+
+    public Network critic() {
+        return networks.discriminator();
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Conditioning conditioning() {
+        return conditioning;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public boolean conditional() {
+        return conditioning.isConditional();
+    }
+
+    public List<String> classNames() {
+        return spec.classNames();
+    }
+
+    /** Generator inputs for a grid of about {@code count} samples, one row per class when conditional. */
+    public SampleInputs gridInputs(int count, SplittableRandom random) {
+        return SampleInputs.grid(architecture, conditioning, count, random);
+    }
+
+    /** Generator inputs for {@code count} samples of class {@code label}; the model must be conditional. */
+    public SampleInputs classInputs(int label, int count, SplittableRandom random) {
+        if (!conditional()) {
+            throw new IllegalStateException("an unconditional generator has no classes");
+        }
+        return SampleInputs.ofClass(architecture, conditioning, label, count, random);
+    }
+
+    /** {@code count} samples, [count, ...sampleShape]; the model must be unconditional. */
+    public INDArray sample(int count, SplittableRandom random) {
+        if (conditional()) {
+            throw new IllegalStateException("a conditional generator needs a class; use sampleClass");
+        }
+        return generate(gridInputs(count, random).input());
+    }
+
+    /** {@code count} samples of class {@code label}, [count, ...sampleShape]. */
+    public INDArray sampleClass(int label, int count, SplittableRandom random) {
+        return generate(classInputs(label, count, random).input());
+    }
+
+    /** The generator's inference-mode output for prepared inputs, in slices. */
+    public INDArray generate(INDArray input) {
+        long n = input.size(0);
+        List<INDArray> slices = new ArrayList<>();
+        for (long from = 0; from < n; from += SLICE) {
+            slices.add(generator().infer(input.get(NDArrayIndex.interval(from, Math.min(n, from + SLICE)))));
+        }
+        return slices.size() == 1 ? slices.get(0) : Nd4j.concat(0, slices.toArray(INDArray[]::new));
+    }
+}

@@ -1,0 +1,79 @@
+package gan4j.model;
+
+import gan4j.arch.Architecture;
+import gan4j.arch.Architectures;
+import gan4j.arch.Conditioning;
+import gan4j.arch.Optimizers;
+import gan4j.config.GanConfig;
+import gan4j.data.DataException;
+import gan4j.train.Network;
+import gan4j.train.Networks;
+import gan4j.train.RandomStreams;
+import gan4j.train.RandomStreams.Purpose;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Builds the {@link GanModel} a configuration describes for a {@link ModelSpec}: the one place that
+ * decides architecture, conditioning, initialisation seeds and optimizers, for a new run and for a
+ * checkpoint being loaded alike.
+ */
+public final class GanModels {
+
+    private GanModels() {
+    }
+
+    /**
+     * A freshly initialised model; {@code what} names the data in errors (e.g. the dataset's
+     * description). Throws {@link DataException} when the spec does not fit the configuration.
+     */
+    public static GanModel create(GanConfig config, ModelSpec spec, String what) {
+        Architecture architecture = architecture(config, spec, what);
+        Conditioning conditioning = conditioning(config, spec, what);
+        RandomStreams random = new RandomStreams(config.seed());
+        long updates = config.train().steps();
+        Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
+                random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
+                Optimizers.updater(config.train().generatorOptimizer(), updates), DataType.FLOAT);
+        Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
+                random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
+                Optimizers.updater(config.train().discriminatorOptimizer(),
+                        updates * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
+        Networks networks = new Networks(network(architecture.generator(g)), network(architecture.discriminator(d)));
+        return new GanModel(networks, architecture, conditioning, spec);
+    }
+
+    private static Architecture architecture(GanConfig config, ModelSpec spec, String what) {
+        boolean images = !config.model().architecture().equals("mlp");
+        long[] shape = spec.sampleShape();
+        if (images != spec.images()) {
+            throw new DataException(what + " holds " + (spec.images() ? "images" : "points") + ", which model.architecture "
+                    + config.model().architecture() + " does not take; use " + (spec.images() ? "dcgan" : "mlp")
+                    + " for them.");
+        }
+        if (images && (shape[1] != shape[2] || !List.of(28L, 32L, 64L).contains(shape[1]))) {
+            throw new DataException(what + " has " + shape[1] + "×" + shape[2]
+                    + " images; DCGAN needs square 28, 32 or 64 pixel images (set data.image_size for folders).");
+        }
+        return Architectures.of(config.model(), shape, spec.dataScale());
+    }
+
+    private static Conditioning conditioning(GanConfig config, ModelSpec spec, String what) {
+        if (!config.model().conditional()) {
+            return Conditioning.none();
+        }
+        if (spec.classNames().size() < 2) {
+            throw new DataException(what + " has a single class; a conditional model needs labelled"
+                    + " data (one sub-folder per class), or set model.conditional: false.");
+        }
+        return Conditioning.oneHot(spec.classNames().size());
+    }
+
+    private static Network network(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
+        net.init();
+        return new Network(net);
+    }
+}
