@@ -31,14 +31,20 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Override a config key by dotted path, e.g. --set train.steps=500 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--resume", description = "Continue the run in output.dir from its newest checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in output.dir from its newest checkpoint that reads"
+            + " (a damaged newest one is reported and the one before it used).")
     boolean resume;
+
+    @Option(names = "--resume-from", paramLabel = "FILE",
+            description = "Continue the run in output.dir from this checkpoint file (implies --resume).")
+    java.nio.file.Path resumeFrom;
 
     @Override
     public Integer call() {
         GanConfig loaded = new ConfigLoader().load(config, overrides);
         boolean interactive = System.console() != null;
-        new TrainingRun(loaded, new TrainingRun.Options(resume, spec.commandLine().getOut(), interactive)).execute();
+        new TrainingRun(loaded, new TrainingRun.Options(resume || resumeFrom != null, resumeFrom,
+                spec.commandLine().getOut(), interactive)).execute();
         return ExitCodes.OK;
     }
 }

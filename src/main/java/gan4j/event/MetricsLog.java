@@ -15,11 +15,13 @@ import java.util.Locale;
 
 /**
  * Appends one CSV row per step to {@code metrics.csv}. On resume it first drops rows past the
- * checkpoint's step, which the crashed run logged but the resumed run will log again.
+ * checkpoint's step, which the crashed run logged but the resumed run will log again, and any row a
+ * kill cut short.
  */
 public final class MetricsLog implements RunListener {
 
     public static final String HEADER = "step,d_loss,g_loss,penalty,d_real,d_fake,d_fake_after,samples_per_s";
+    private static final int COLUMNS = HEADER.split(",").length;
 
     private final Path file;
     private BufferedWriter out;
@@ -51,7 +53,7 @@ public final class MetricsLog implements RunListener {
     private void open(long startStep) throws IOException {
         if (Files.exists(file)) {
             List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.equals(HEADER) || stepOf(line) < startStep)
+                    .filter(line -> line.equals(HEADER) || values(line) != null && values(line)[0] < startStep)
                     .toList();
             AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
         } else {
@@ -60,13 +62,21 @@ public final class MetricsLog implements RunListener {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    private static long stepOf(String line) {
-        int comma = line.indexOf(',');
-        try {
-            return Long.parseLong(comma < 0 ? line : line.substring(0, comma));
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+    /** The numbers of a whole row, or null for a row that is torn or not numbers. */
+    private static double[] values(String line) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != COLUMNS) {
+            return null;
         }
+        double[] values = new double[COLUMNS];
+        try {
+            for (int i = 0; i < COLUMNS; i++) {
+                values[i] = Double.parseDouble(cells[i]);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return values;
     }
 
     private static String row(StepMetrics m) {
@@ -74,12 +84,15 @@ public final class MetricsLog implements RunListener {
                 m.generatorLoss(), m.penalty(), m.dReal(), m.dFake(), m.dFakeAfter(), m.samplesPerSecond());
     }
 
-    /** Reads the logged rows back as (step, values...) arrays, skipping the header. */
+    /**
+     * Reads the logged rows back as (step, values...) arrays, skipping the header and a last row that
+     * a kill may have cut short.
+     */
     public static List<double[]> read(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isBlank() && !line.equals(HEADER))
-                    .map(line -> java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
+                    .map(MetricsLog::values)
+                    .filter(java.util.Objects::nonNull)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,8 +49,15 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  */
 public final class TrainingRun {
 
-    /** How the run was asked for and where it reports. */
-    public record Options(boolean resume, PrintWriter out, boolean interactive) {
+    /**
+     * How the run was asked for and where it reports; {@code resumeFrom}, when not null, is the
+     * checkpoint to resume instead of the newest readable one.
+     */
+    public record Options(boolean resume, Path resumeFrom, PrintWriter out, boolean interactive) {
+    }
+
+    /** The checkpoint a resumed run continues from, and its file. */
+    private record ResumePoint(Path file, Checkpoint checkpoint) {
     }
 
     private final GanConfig config;
@@ -63,15 +70,28 @@ public final class TrainingRun {
 
     /** Trains and returns the final state; throws the user-facing exceptions of each stage. */
     public TrainingState execute() {
-        PrintWriter out = options.out();
         RunDirectory dir = new RunDirectory(config.output().dir());
+        try (RunLock lock = RunLock.acquire(dir.root())) {
+            dir.removeStaleTemporaries();
+            return execute(dir);
+        }
+    }
+
+    private TrainingState execute(RunDirectory dir) {
+        PrintWriter out = options.out();
         CheckpointStore store = new CheckpointStore(dir.checkpoints(), config.output().keepCheckpoints());
         Optional<Path> latest = store.latest();
         if (!options.resume() && latest.isPresent()) {
             throw new RunException(dir.root() + " already holds checkpoints (newest " + latest.get().getFileName()
                     + "); add --resume to continue that run, or start a new one with --set output.dir=DIR.");
         }
-        if (options.resume() && latest.isEmpty()) {
+        if (!options.resume()) {
+            dir.foreignEntry().ifPresent(entry -> {
+                throw new RunException(dir.root() + " holds " + entry + ", which no gan4j run wrote; train into an"
+                        + " empty or new directory with --set output.dir=DIR.");
+            });
+        }
+        if (options.resume() && options.resumeFrom() == null && latest.isEmpty()) {
             throw new RunException("nothing to resume: " + dir.checkpoints()
                     + " holds no checkpoint; drop --resume to start a new run there.");
         }
@@ -82,18 +102,19 @@ public final class TrainingRun {
             GanModel model;
             TrainingState state;
             if (options.resume()) {
-                Checkpoint checkpoint = CheckpointStore.read(latest.get());
+                ResumePoint point = resumePoint(store);
+                Checkpoint checkpoint = point.checkpoint();
                 ResumeCheck.firstIncompatibleKey(checkpoint.configYaml(), config.resolvedYaml()).ifPresent(key -> {
-                    throw new ConfigException(latest.get() + " was written with a different " + key
+                    throw new ConfigException(point.file() + " was written with a different " + key
                             + "; resume with the same config (only train.steps and output.* may change).");
                 });
                 if (!checkpoint.model().spec().equals(spec)) {
-                    throw new RunException(latest.get() + " holds a model of " + checkpoint.model().spec().describe()
+                    throw new RunException(point.file() + " holds a model of " + checkpoint.model().spec().describe()
                             + ", which does not fit " + data.describe() + "; resume with the data it was trained on.");
                 }
                 model = checkpoint.model();
                 state = checkpoint.state();
-                out.println("resuming " + dir.root() + " from " + latest.get().getFileName());
+                out.println("resuming " + dir.root() + " from " + point.file().getFileName());
             } else {
                 model = GanModels.create(config, spec, data.describe());
                 state = new TrainingState(0);
@@ -139,6 +160,27 @@ public final class TrainingRun {
             }
             return end;
         }
+    }
+
+    /**
+     * The checkpoint asked for, or else the newest one that reads: a damaged newest checkpoint (a
+     * disk that filled up, a copy cut short) costs the steps since the one before, not the run.
+     */
+    private ResumePoint resumePoint(CheckpointStore store) {
+        if (options.resumeFrom() != null) {
+            return new ResumePoint(options.resumeFrom(), CheckpointStore.read(options.resumeFrom()));
+        }
+        List<Path> all = store.list();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            try {
+                return new ResumePoint(all.get(i), CheckpointStore.read(all.get(i)));
+            } catch (RunException e) {
+                options.out().println("warning: " + e.getMessage()
+                        + (i > 0 ? " Trying " + all.get(i - 1).getFileName() + " instead." : ""));
+            }
+        }
+        throw new RunException("no checkpoint in " + store.list().get(0).getParent() + " can be read (see the"
+                + " warnings above); start the run again without --resume in a new output.dir.");
     }
 
     private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, GanModel model,
