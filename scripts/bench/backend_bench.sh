@@ -34,13 +34,13 @@ run() { # round config model
   log="$OUT/$m-$c-t$THREADS-r$r.log"
   echo "== round $r $c $m (load: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/summary.txt"
   case "$c" in
-    default) env OMP_NUM_THREADS=$THREADS GAN4J_NATIVE=generic GAN4J_ONEDNN=0 /usr/bin/time -v $JAVA -cp "$CP" gan4j.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
-    noshim)  env OMP_NUM_THREADS=$THREADS /usr/bin/time -v $JAVA -cp "$CP_NOSHIM" gan4j.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
-    onednn)  env OMP_NUM_THREADS=$THREADS /usr/bin/time -v $JAVA -cp "$CP" gan4j.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
-    avx2)    env OMP_NUM_THREADS=$THREADS GAN4J_NATIVE=avx2 /usr/bin/time -v $JAVA -cp "$CP" gan4j.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
+    default) env OMP_NUM_THREADS=$THREADS GAN4J_NATIVE=generic GAN4J_ONEDNN=0 /usr/bin/time -v $JAVA -cp "$CP" gan4j.nn.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
+    noshim)  env OMP_NUM_THREADS=$THREADS /usr/bin/time -v $JAVA -cp "$CP_NOSHIM" gan4j.nn.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
+    onednn)  env OMP_NUM_THREADS=$THREADS /usr/bin/time -v $JAVA -cp "$CP" gan4j.nn.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
+    avx2)    env OMP_NUM_THREADS=$THREADS GAN4J_NATIVE=avx2 /usr/bin/time -v $JAVA -cp "$CP" gan4j.nn.backend.DcganBench bench "$m" "${ws[0]}" "${ws[1]}" 64 >"$log" 2>&1 ;;
     torch)   env OMP_NUM_THREADS=$THREADS /usr/bin/time -v /usr/bin/python3 scripts/bench/torch_dcgan.py --model "$m" --threads "$THREADS" --warmup "${ws[0]}" --steps "${ws[1]}" >"$log" 2>&1 ;;
   esac
-  { grep -h "backend:\|helpers G\|RESULT" "$log" | sed 's/^\[main\] INFO gan4j.backend.CpuBackend - //'
+  { grep -h "backend:\|helpers G\|RESULT" "$log" | sed 's/^\[main\] INFO gan4j.nn.backend.CpuBackend - //'
     grep -h "Maximum resident set size\|Exception\|Exit status" "$log"; } | tee -a "$OUT/summary.txt" || true
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch reference timing for the two benchmark GANs (same layers as gan4j.backend.DcganNets).
+"""PyTorch reference timing for the two benchmark GANs (same layers as gan4j.nn.backend.DcganNets).
 
 One step = PyTorch's DCGAN example per batch: G forward on noise; D forward+backward on a real batch (label 1)
 and on the detached fake batch (label 0); Adam step on D; D forward+backward on the fake batch (label 1)

@@ -1,9 +1,9 @@
 package gan4j.arch;
 
-import gan4j.layer.BatchNorm;
-import gan4j.layer.LeakyReluLayer;
-import gan4j.layer.ReusingConvolution;
-import gan4j.layer.ReusingDeconvolution2D;
+import gan4j.nn.layer.BatchNorm;
+import gan4j.nn.layer.LeakyReluLayer;
+import gan4j.nn.layer.ReusingConvolution;
+import gan4j.nn.layer.ReusingDeconvolution2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

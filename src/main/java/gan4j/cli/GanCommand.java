@@ -1,6 +1,6 @@
 package gan4j.cli;
 
-import gan4j.backend.CpuBackend;
+import gan4j.nn.backend.CpuBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

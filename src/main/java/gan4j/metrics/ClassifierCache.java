@@ -4,6 +4,7 @@ import gan4j.data.Dataset;
 import gan4j.io.BoundedZip;
 import gan4j.io.YamlRecord;
 import gan4j.nn.NetworkSnapshot;
+import gan4j.nn.SequentialNetwork;
 import gan4j.run.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,7 +83,7 @@ public final class ClassifierCache {
                 return Optional.empty();
             }
             SampleClassifier classifier = SampleClassifier.untrained(train, recipe);
-            NetworkSnapshot.restore(zip, NETWORK, classifier.model());
+            NetworkSnapshot.restore(zip, NETWORK, new SequentialNetwork(classifier.model()));
             return Optional.of(classifier);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -99,7 +100,7 @@ public final class ClassifierCache {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(ABOUT));
                 zip.write(yaml.getBytes(StandardCharsets.UTF_8));
-                NetworkSnapshot.write(classifier.model(), NETWORK, zip);
+                NetworkSnapshot.write(new SequentialNetwork(classifier.model()), NETWORK, zip);
             }
         });
     }

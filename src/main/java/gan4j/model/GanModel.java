@@ -2,7 +2,7 @@ package gan4j.model;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
-import gan4j.train.Network;
+import gan4j.nn.Network;
 import gan4j.train.Networks;
 import gan4j.train.SampleInputs;
 import java.util.ArrayList;
@@ -64,6 +64,19 @@ public final class GanModel {
 
     public List<String> classNames() {
         return spec.classNames();
+    }
+
+    /**
+     * The most elements any layer of G or D outputs for one sample, found by one inference pass of
+     * each: what sizes ND4J's threading (see {@link gan4j.nn.OpThreads}).
+     */
+    public long widestActivationPerSample() {
+        int[] label = {0};
+        INDArray latent = Nd4j.zeros(generator().params().dataType(), architecture.latentShape(1));
+        INDArray input = conditioning.generatorInput(latent, label);
+        INDArray sample = generator().infer(input);
+        return Math.max(generator().widestActivation(input),
+                critic().widestActivation(conditioning.discriminatorInput(sample, label)));
     }
 
     /** Generator inputs for a grid of about {@code count} samples, one row per class when conditional. */

@@ -6,7 +6,8 @@ import gan4j.arch.Conditioning;
 import gan4j.arch.Optimizers;
 import gan4j.config.GanConfig;
 import gan4j.data.DataException;
-import gan4j.train.Network;
+import gan4j.nn.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.train.Networks;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
@@ -74,6 +75,6 @@ public final class GanModels {
     private static Network network(MultiLayerConfiguration configuration) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration);
         net.init();
-        return new Network(net);
+        return new SequentialNetwork(net);
     }
 }

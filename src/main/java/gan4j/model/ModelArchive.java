@@ -51,8 +51,8 @@ public final class ModelArchive {
         spec.put("data_scale", model.spec().dataScale());
         zip.putNextEntry(new ZipEntry(SPEC));
         zip.write(new Dump(DumpSettings.builder().build()).dumpToString(spec).getBytes(StandardCharsets.UTF_8));
-        NetworkSnapshot.write(model.generator().model(), GENERATOR, zip);
-        NetworkSnapshot.write(model.critic().model(), CRITIC, zip);
+        NetworkSnapshot.write(model.generator(), GENERATOR, zip);
+        NetworkSnapshot.write(model.critic(), CRITIC, zip);
     }
 
     /**
@@ -68,8 +68,8 @@ public final class ModelArchive {
             throw new ZipFormatException(e.getMessage().replaceFirst("\\.$", "") + ", which its own configuration"
                     + " cannot have produced");
         }
-        NetworkSnapshot.restore(zip, GENERATOR, model.generator().model());
-        NetworkSnapshot.restore(zip, CRITIC, model.critic().model());
+        NetworkSnapshot.restore(zip, GENERATOR, model.generator());
+        NetworkSnapshot.restore(zip, CRITIC, model.critic());
         return model;
     }
 

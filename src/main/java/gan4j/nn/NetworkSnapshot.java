@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,18 +40,18 @@ public final class NetworkSnapshot {
         return Set.of(name + ".json", name + ".bin");
     }
 
-    public static void write(MultiLayerNetwork net, String name, ZipOutputStream zip) throws IOException {
+    public static void write(Network net, String name, ZipOutputStream zip) throws IOException {
         zip.putNextEntry(new ZipEntry(name + ".json"));
-        zip.write(net.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        zip.write(net.configurationJson().getBytes(StandardCharsets.UTF_8));
         zip.putNextEntry(new ZipEntry(name + ".bin"));
         INDArray params = net.params();
-        INDArray updater = net.getUpdater().getStateViewArray();
+        INDArray updater = net.updaterState();
         DataOutputStream out = new DataOutputStream(zip);
         out.write(MAGIC);
         out.writeInt(VERSION);
         out.writeByte(code(params.dataType()));
-        out.writeInt(net.getIterationCount());
-        out.writeInt(net.getEpochCount());
+        out.writeInt(net.iterationCount());
+        out.writeInt(net.epochCount());
         out.writeLong(params.length());
         out.writeLong(updater == null ? 0 : updater.length());
         writeValues(params, out);
@@ -66,10 +65,10 @@ public final class NetworkSnapshot {
      * Loads the snapshot {@code name} into {@code fresh}, a network built from the same configuration
      * as the one saved; throws {@link ZipFormatException} when the entries do not fit it.
      */
-    public static void restore(BoundedZip zip, String name, MultiLayerNetwork fresh) throws IOException {
+    public static void restore(BoundedZip zip, String name, Network fresh) throws IOException {
         byte[] json = zip.read(name + ".json", MAX_JSON_BYTES);
         INDArray params = fresh.params();
-        INDArray updater = fresh.getUpdater().getStateViewArray();
+        INDArray updater = fresh.updaterState();
         long updaterLength = updater == null ? 0 : updater.length();
         try (DataInputStream in = new DataInputStream(zip.stream(name + ".bin"))) {
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -96,12 +95,11 @@ public final class NetworkSnapshot {
             if (in.read() != -1) {
                 throw new ZipFormatException("its entry '" + name + ".bin' goes on past its last number");
             }
-            fresh.setIterationCount(iterations);
-            fresh.setEpochCount(epochs);
+            fresh.setCounts(iterations, epochs);
         } catch (java.io.EOFException e) {
             throw new ZipFormatException("its entry '" + name + ".bin' is cut short");
         }
-        if (!fresh.getLayerWiseConfigurations().toJson().equals(new String(json, StandardCharsets.UTF_8))) {
+        if (!fresh.configurationJson().equals(new String(json, StandardCharsets.UTF_8))) {
             throw new ZipFormatException("its " + name + " was built with a network layout this gan4j does not"
                     + " build from the same configuration (another gan4j version)");
         }

@@ -1,8 +1,8 @@
 package gan4j.penalty;
 
-import gan4j.train.Network;
+import gan4j.nn.Network;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.gradient.Gradient;
+import gan4j.nn.ParameterGradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -100,7 +100,7 @@ public final class GradientPenalty implements Penalty {
     /** D's parameter gradient for an output error at {@code input}, running statistics zeroed, copied. */
     private static INDArray parameterGradient(Network discriminator, INDArray input, INDArray outputError) {
         discriminator.forward(input);
-        Gradient gradient = discriminator.parameterGradient(outputError);
+        ParameterGradient gradient = discriminator.parameterGradient(outputError);
         RunningStatistics.zero(gradient);
         return gradient.gradient().dup();
     }

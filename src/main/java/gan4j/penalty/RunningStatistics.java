@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import org.deeplearning4j.nn.gradient.Gradient;
+import gan4j.nn.ParameterGradient;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 
 /**
@@ -20,7 +20,7 @@ final class RunningStatistics {
     }
 
     /** Zeroes the running-statistic entries of a gradient (views of the network's own buffer). */
-    static void zero(Gradient gradient) {
+    static void zero(ParameterGradient gradient) {
         gradient.gradientForVariable().forEach((name, view) -> {
             if (isRunningStatistic(name)) {
                 view.assign(0);

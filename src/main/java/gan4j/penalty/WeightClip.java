@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import gan4j.train.Network;
+import gan4j.nn.Network;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -20,7 +20,7 @@ public final class WeightClip implements Constraint {
 
     @Override
     public void apply(Network discriminator) {
-        discriminator.model().paramTable().forEach((name, view) -> {
+        discriminator.paramTable().forEach((name, view) -> {
             if (!RunningStatistics.isRunningStatistic(name)) {
                 // In place: the table's arrays are views of the network's parameter vector.
                 Transforms.max(view, -clip, false);

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import gan4j.backend.CpuBackend;
+import gan4j.nn.backend.CpuBackend;
 
 /**
  * What produced an artifact: configuration hash, seed, data, and the software and platform, since

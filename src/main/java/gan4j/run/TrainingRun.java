@@ -1,6 +1,6 @@
 package gan4j.run;
 
-import gan4j.backend.CpuBackend;
+import gan4j.nn.backend.CpuBackend;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
@@ -10,10 +10,11 @@ import gan4j.data.ImageFolderDataset;
 import gan4j.data.toy.ToyDataset;
 import gan4j.event.CheckpointWriter;
 import gan4j.event.MetricsLog;
-import gan4j.event.NativeGarbageCollector;
+import gan4j.nn.NativeGarbageCollector;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.PlotWriter;
 import gan4j.event.ProgressReporter;
+import gan4j.event.RunEvent;
 import gan4j.event.RunListener;
 import gan4j.event.SampleGridWriter;
 import gan4j.event.SampleRenderer;
@@ -25,7 +26,7 @@ import gan4j.objective.Objectives;
 import gan4j.penalty.Regularizers;
 import gan4j.report.ImageSampleRenderer;
 import gan4j.report.ToySampleRenderer;
-import gan4j.train.OpThreads;
+import gan4j.nn.OpThreads;
 import gan4j.train.RandomStreams;
 import gan4j.train.RandomStreams.Purpose;
 import gan4j.train.SampleInputs;
@@ -137,7 +138,7 @@ public final class TrainingRun {
             Variant variant = new Variant(model.architecture(), model.conditioning(), objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
                     config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
-            OpThreads.configure(model.networks(), variant, config.train().batchSize());
+            OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
             List<RunListener> listeners = listeners(dir, store, model, provenance,
                     renderer(data, model, objective, random));
             StopSignal stop = new StopSignal();
@@ -195,7 +196,12 @@ public final class TrainingRun {
                 config.output().sampleEvery()));
         listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), model, config.resolvedYaml(),
                 provenance));
-        listeners.add(new NativeGarbageCollector());
+        NativeGarbageCollector collector = new NativeGarbageCollector();
+        listeners.add(event -> {
+            if (event instanceof RunEvent.StepCompleted) {
+                collector.afterStep();
+            }
+        });
         return listeners;
     }
 

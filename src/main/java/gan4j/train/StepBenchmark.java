@@ -1,11 +1,14 @@
 package gan4j.train;
 
 import gan4j.arch.Architecture;
-import gan4j.backend.CpuBackend;
+import gan4j.nn.backend.CpuBackend;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
 import gan4j.data.Batch;
-import gan4j.event.NativeGarbageCollector;
+import gan4j.event.RunEvent;
+import gan4j.nn.NativeGarbageCollector;
+import gan4j.nn.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Wasserstein;
@@ -93,7 +96,12 @@ public final class StepBenchmark implements Callable<Integer> {
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
                 size, size).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(new NativeGarbageCollector()));
+        NativeGarbageCollector collector = new NativeGarbageCollector();
+        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(event -> {
+            if (event instanceof RunEvent.StepCompleted) {
+                collector.afterStep();
+            }
+        }));
 
         TrainingState state = new TrainingState(0);
         long warmupStart = System.nanoTime();
@@ -111,10 +119,8 @@ public final class StepBenchmark implements Callable<Integer> {
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         if (profile) {
-            networks.generator().profile().print("generator", networks.generator().model().getLayers(), steps,
-                    System.out);
-            networks.discriminator().profile().print("discriminator", networks.discriminator().model().getLayers(),
-                    steps, System.out);
+            networks.generator().printProfile("generator", steps, System.out);
+            networks.discriminator().printProfile("discriminator", steps, System.out);
             System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
         System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads, after %d warm-up steps (%.0f s):"
@@ -137,7 +143,7 @@ public final class StepBenchmark implements Callable<Integer> {
     private static Network network(org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration);
         net.init();
-        return new Network(net);
+        return new SequentialNetwork(net);
     }
 
     private static double[] round(double[] values) {

@@ -3,6 +3,8 @@ package gan4j.train;
 import gan4j.data.Batch;
 import gan4j.event.RunEvent;
 import gan4j.event.RunListener;
+import gan4j.nn.Network;
+import gan4j.nn.ParameterGradient;
 import gan4j.objective.LossAndGrad;
 import gan4j.objective.Scores;
 import gan4j.penalty.Constraint;
@@ -11,7 +13,6 @@ import gan4j.train.RandomStreams.Purpose;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -95,7 +96,7 @@ public final class Trainer {
         INDArray sum = d.parameterGradient(dReal).gradient().dup();
         INDArray fakeScores = d.forward(fakeIn);
         LossAndGrad loss = variant.objective().discriminator(new Scores(realScores, fakeScores));
-        Gradient gradient = d.parameterGradient(loss.dFake());
+        ParameterGradient gradient = d.parameterGradient(loss.dFake());
         sum.addi(gradient.gradient());
 
         double penalty = 0;
@@ -148,7 +149,7 @@ public final class Trainer {
      * would count them twice, so halve them: the running statistics then track the mean of the real
      * and fake batch statistics at the configured decay.
      */
-    private static void halveBatchNormStatistics(Gradient gradient) {
+    private static void halveBatchNormStatistics(ParameterGradient gradient) {
         gradient.gradientForVariable().forEach((name, view) -> {
             if (name.endsWith("_mean") || name.endsWith("_var") || name.endsWith("_log10stdev")) {
                 view.muli(0.5);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +20,8 @@ class DcganTest {
     void generatorMakesImagesAndDiscriminatorScoresThem(int size) {
         Dcgan dcgan = new Dcgan(size, 3, 16, 8, 8, true);
         Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Sgd(0.1), DataType.FLOAT);
-        Network g = network(dcgan.generator(spec));
-        Network d = network(dcgan.discriminator(spec));
+        SequentialNetwork g = network(dcgan.generator(spec));
+        SequentialNetwork d = network(dcgan.discriminator(spec));
 
         INDArray images = g.forward(Nd4j.randn(DataType.FLOAT, dcgan.latentShape(5)));
         g.releaseActivations();
@@ -30,14 +30,14 @@ class DcganTest {
 
         INDArray scores = d.forward(images);
         assertArrayEquals(new long[] {5, 1}, scores.shape());
-        Network.Backward back = d.backward(Nd4j.onesLike(scores));
+        SequentialNetwork.Backward back = d.backward(Nd4j.onesLike(scores));
         assertArrayEquals(images.shape(), back.input().shape());
         assertEquals(d.model().numParams(), back.parameters().gradient().length());
     }
 
-    private static Network network(org.deeplearning4j.nn.conf.MultiLayerConfiguration conf) {
+    private static SequentialNetwork network(org.deeplearning4j.nn.conf.MultiLayerConfiguration conf) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return new Network(net);
+        return new SequentialNetwork(net);
     }
 }

@@ -3,7 +3,7 @@ package gan4j.arch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -68,12 +68,12 @@ class GradientCheckTest {
     void trainerBackwardPathMatchesFiniteDifferences() {
         MultiLayerNetwork net = new MultiLayerNetwork(TINY.discriminator(SPEC));
         net.init();
-        Network d = new Network(net);
+        SequentialNetwork d = new SequentialNetwork(net);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 1, 28, 28).muli(2).subi(1);
         INDArray weights = Nd4j.create(new double[][] {{0.7}, {-1.3}, {0.2}, {2.0}});
 
         d.forward(x);
-        Network.Backward backward = d.backward(weights);
+        SequentialNetwork.Backward backward = d.backward(weights);
         Map<String, INDArray> analytic = new HashMap<>();
         backward.parameters().gradientForVariable().forEach((name, g) -> analytic.put(name, g.dup()));
         INDArray inputGradient = backward.input().dup();
@@ -117,7 +117,7 @@ class GradientCheckTest {
     void updateAdvancesTheIterationCountAdamReads() {
         MultiLayerNetwork net = new MultiLayerNetwork(TINY.discriminator(SPEC));
         net.init();
-        Network d = new Network(net);
+        SequentialNetwork d = new SequentialNetwork(net);
         d.forward(Nd4j.rand(DataType.DOUBLE, 2, 1, 28, 28));
         d.update(d.backward(Nd4j.ones(DataType.DOUBLE, 2, 1)).parameters());
         assertEquals(1, net.getIterationCount());
@@ -136,7 +136,7 @@ class GradientCheckTest {
     }
 
     /** Σ weights·D(x), whose gradient is what backward(weights) returns (training-mode BatchNorm). */
-    private static double weighted(Network d, INDArray x, INDArray weights) {
+    private static double weighted(SequentialNetwork d, INDArray x, INDArray weights) {
         double value = d.forward(x).mul(weights).sumNumber().doubleValue();
         d.releaseActivations();
         return value;

@@ -3,7 +3,7 @@ package gan4j.arch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.train.RandomStreams;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -43,10 +43,10 @@ class MlpTest {
         INDArray x = RandomStreams.gaussian(new SplittableRandom(3), DataType.DOUBLE, 4, 2);
         INDArray ones = org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, 4, 1);
 
-        Network plain = new Network(d);
+        SequentialNetwork plain = new SequentialNetwork(d);
         plain.forward(x);
         INDArray grad = plain.backward(ones).input().dup();
-        Network scaledNet = new Network(scaledD);
+        SequentialNetwork scaledNet = new SequentialNetwork(scaledD);
         scaledNet.forward(x.mul(SCALE));
         INDArray scaledGrad = scaledNet.backward(ones).input();
         assertEquals(0, grad.div(SCALE).distance2(scaledGrad), 1e-12);

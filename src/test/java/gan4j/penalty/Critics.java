@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -22,7 +22,7 @@ final class Critics {
     }
 
     /** inputs → width → width → 1 with a smooth activation. */
-    static Network mlp(int inputs, int width, Activation activation, DataType type) {
+    static SequentialNetwork mlp(int inputs, int width, Activation activation, DataType type) {
         NeuralNetConfiguration.ListBuilder layers = base(type).list()
                 .layer(new DenseLayer.Builder().nOut(width).activation(activation).build())
                 .layer(new DenseLayer.Builder().nOut(width).activation(activation).build())
@@ -31,14 +31,14 @@ final class Critics {
     }
 
     /** D(x) = w·x + b. */
-    static Network linear(int inputs) {
+    static SequentialNetwork linear(int inputs) {
         NeuralNetConfiguration.ListBuilder layers = base(DataType.DOUBLE).list()
                 .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
         return network(layers.setInputType(InputType.feedForward(inputs)).build());
     }
 
     /** [channels, 6, 6] → 3×3 convolution (2 maps) → tanh → dense → 1. */
-    static Network conv(int channels) {
+    static SequentialNetwork conv(int channels) {
         NeuralNetConfiguration.ListBuilder layers = base(DataType.DOUBLE).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(2)
                         .convolutionMode(ConvolutionMode.Truncate).activation(Activation.TANH).build())
@@ -47,7 +47,7 @@ final class Critics {
     }
 
     /** inputs → 8 → BatchNorm → tanh → 1. */
-    static Network batchNormalized(int inputs) {
+    static SequentialNetwork batchNormalized(int inputs) {
         NeuralNetConfiguration.ListBuilder layers = base(DataType.DOUBLE).list()
                 .layer(new DenseLayer.Builder().nOut(8).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
@@ -61,9 +61,9 @@ final class Critics {
                 .weightInit(WeightInit.XAVIER);
     }
 
-    private static Network network(MultiLayerConfiguration conf) {
+    private static SequentialNetwork network(MultiLayerConfiguration conf) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return new Network(net);
+        return new SequentialNetwork(net);
     }
 }

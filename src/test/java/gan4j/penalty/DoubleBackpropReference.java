@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,7 +22,7 @@ final class DoubleBackpropReference {
         this.oneSided = oneSided;
     }
 
-    double value(Network critic, INDArray at, long sampleChannels) {
+    double value(SequentialNetwork critic, INDArray at, long sampleChannels) {
         INDArray scores = critic.forward(at);
         INDArray gradient = SampleChannels.rows(critic.backward(Nd4j.onesLike(scores)).input(), sampleChannels);
         double sum = 0;
@@ -34,7 +34,7 @@ final class DoubleBackpropReference {
     }
 
     /** ∂value/∂θ for every parameter of a DOUBLE critic; leaves its parameters as they were. */
-    INDArray gradient(Network critic, INDArray at, long sampleChannels) {
+    INDArray gradient(SequentialNetwork critic, INDArray at, long sampleChannels) {
         INDArray params = critic.model().params();
         INDArray result = Nd4j.create(params.dataType(), params.length());
         for (long j = 0; j < params.length(); j++) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.train.RandomStreams;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,7 +32,7 @@ class GradientPenaltyTest {
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"SOFTPLUS", "TANH"})
     void matchesDoubleBackpropOnSmoothMlpWithErrorShrinkingAsEpsilonSquared(Activation activation) {
-        Network critic = Critics.mlp(2, 8, activation, DataType.DOUBLE);
+        SequentialNetwork critic = Critics.mlp(2, 8, activation, DataType.DOUBLE);
         INDArray x = uniform(new SplittableRandom(1), -2, 2, 16, 2);
         DoubleBackpropReference reference = new DoubleBackpropReference(LAMBDA, 1, false);
         INDArray expected = reference.gradient(critic, x, 2);
@@ -49,7 +49,7 @@ class GradientPenaltyTest {
 
     @Test
     void matchesDoubleBackpropOnConvCriticIgnoringLabelPlanes() {
-        Network critic = Critics.conv(3);
+        SequentialNetwork critic = Critics.conv(3);
         SplittableRandom random = new SplittableRandom(2);
         INDArray x = Nd4j.concat(1, uniform(random, -1, 1, 4, 1, 6, 6), labelPlanes(new int[] {0, 1, 1, 0}, 2, 6));
         DoubleBackpropReference reference = new DoubleBackpropReference(LAMBDA, 1, false);
@@ -65,7 +65,7 @@ class GradientPenaltyTest {
 
     @Test
     void linearCriticHasExactPenaltyAndClosedFormGradient() {
-        Network critic = Critics.linear(3);
+        SequentialNetwork critic = Critics.linear(3);
         INDArray w = Nd4j.createFromArray(0.5, -2.0, 1.0).reshape(3, 1);
         critic.model().getLayer(0).setParam("W", w);
         critic.model().getLayer(0).setParam("b", Nd4j.createFromArray(0.7).reshape(1, 1));
@@ -86,7 +86,7 @@ class GradientPenaltyTest {
 
     @Test
     void oneSidedAddsNothingBelowTarget() {
-        Network critic = Critics.linear(3);
+        SequentialNetwork critic = Critics.linear(3);
         critic.model().getLayer(0).setParam("W", Nd4j.createFromArray(0.3, -0.4, 0.2).reshape(3, 1));
         INDArray real = uniform(new SplittableRandom(6), -1, 1, 5, 3);
         INDArray fake = uniform(new SplittableRandom(7), -1, 1, 5, 3);
@@ -104,7 +104,7 @@ class GradientPenaltyTest {
 
     @Test
     void oneSidedMatchesReferenceWithTargetAtMedianNorm() {
-        Network critic = Critics.mlp(2, 4, Activation.SOFTPLUS, DataType.DOUBLE);
+        SequentialNetwork critic = Critics.mlp(2, 4, Activation.SOFTPLUS, DataType.DOUBLE);
         INDArray x = uniform(new SplittableRandom(9), -2, 2, 16, 2);
         INDArray scores = critic.forward(x);
         double target = critic.backward(Nd4j.onesLike(scores)).input().norm2(1).median(0).getDouble(0);
@@ -122,7 +122,7 @@ class GradientPenaltyTest {
 
     @Test
     void labelFeaturesNeitherCountNorGetGradient() {
-        Network critic = Critics.linear(5);
+        SequentialNetwork critic = Critics.linear(5);
         INDArray w = Nd4j.createFromArray(0.6, -0.3, 5.0, -7.0, 2.0).reshape(5, 1);
         critic.model().getLayer(0).setParam("W", w);
         double sampleNorm = Math.hypot(0.6, 0.3);
@@ -147,7 +147,7 @@ class GradientPenaltyTest {
 
     @Test
     void batchNormRunningStatisticsGetZero() {
-        Network critic = Critics.batchNormalized(2);
+        SequentialNetwork critic = Critics.batchNormalized(2);
         INDArray x = uniform(new SplittableRandom(13), -2, 2, 8, 2);
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.model().numParams());
         critic.forward(x);
@@ -172,7 +172,7 @@ class GradientPenaltyTest {
     @Test
     void runsOnConditionalDcganCriticWithBatchNorm() {
         Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, true);
-        Network critic = new Network(new MultiLayerNetwork(dcgan.discriminator(
+        SequentialNetwork critic = new SequentialNetwork(new MultiLayerNetwork(dcgan.discriminator(
                 new Architecture.NetworkSpec(2, 0, new Sgd(0.1), DataType.FLOAT))));
         critic.model().init();
         Conditioning conditioning = Conditioning.oneHot(2);
@@ -199,7 +199,7 @@ class GradientPenaltyTest {
         }
     }
 
-    private static double relativeError(Network critic, INDArray at, long channels, double epsilon,
+    private static double relativeError(SequentialNetwork critic, INDArray at, long channels, double epsilon,
                                         INDArray expected, double expectedValue) {
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.model().numParams());
         double value = new GradientPenalty(LAMBDA, 1, false, epsilon, AT_REAL)

@@ -3,7 +3,7 @@ package gan4j.penalty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.train.RandomStreams;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,7 +15,7 @@ class WeightClipTest {
 
     @Test
     void clipsWeightsLeavesInsideValuesAndRunningStatisticsAlone() {
-        Network critic = Critics.batchNormalized(2);
+        SequentialNetwork critic = Critics.batchNormalized(2);
         INDArray params = critic.model().params();
         params.assign(RandomStreams.uniform(new SplittableRandom(1), DataType.DOUBLE, params.shape()).muli(2).subi(1));
         Map<String, INDArray> table = critic.model().paramTable();

@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import gan4j.nn.Network;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +43,10 @@ class CheckpointStoreTest {
         config = ToyModels.config();
         model = ToyModels.model(config);
         // Optimizer state and iteration counts that differ from a fresh model's, as after training.
-        MultiLayerNetwork g = model.generator().model();
-        g.getUpdater().getStateViewArray().assign(Nd4j.rand(g.getUpdater().getStateViewArray().shape()));
-        g.setIterationCount(7);
-        model.critic().model().setIterationCount(7);
+        Network g = model.generator();
+        g.updaterState().assign(Nd4j.rand(g.updaterState().shape()));
+        g.setCounts(7, 0);
+        model.critic().setCounts(7, 0);
     }
 
     private Checkpoint checkpoint(long step) {
@@ -66,12 +66,11 @@ class CheckpointStoreTest {
         assertEquals(config.resolvedYaml(), read.configYaml());
         assertEquals(Map.of("config_sha256", "abc", "data", "ring"), read.provenance().values());
         for (boolean generator : new boolean[] {true, false}) {
-            MultiLayerNetwork expected = (generator ? model.generator() : model.critic()).model();
-            MultiLayerNetwork actual = (generator ? read.model().generator() : read.model().critic()).model();
+            Network expected = generator ? model.generator() : model.critic();
+            Network actual = generator ? read.model().generator() : read.model().critic();
             assertArrayEquals(expected.params().toFloatVector(), actual.params().toFloatVector());
-            assertArrayEquals(expected.getUpdater().getStateViewArray().toFloatVector(),
-                    actual.getUpdater().getStateViewArray().toFloatVector());
-            assertEquals(7, actual.getIterationCount());
+            assertArrayEquals(expected.updaterState().toFloatVector(), actual.updaterState().toFloatVector());
+            assertEquals(7, actual.iterationCount());
         }
     }
 

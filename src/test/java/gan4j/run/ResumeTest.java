@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gan4j.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import gan4j.nn.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +40,8 @@ class ResumeTest {
         Checkpoint two = CheckpointStore.read(halves.resolve("run"));
         assertEquals(6, one.state().step());
         assertEquals(6, two.state().step());
-        assertSameNetwork(one.model().networks().generator().model(), two.model().networks().generator().model());
-        assertSameNetwork(one.model().networks().discriminator().model(), two.model().networks().discriminator().model());
+        assertSameNetwork(one.model().generator(), two.model().generator());
+        assertSameNetwork(one.model().critic(), two.model().critic());
 
         Path pngA = straight.resolve("a.png");
         Path pngB = halves.resolve("b.png");
@@ -64,14 +64,13 @@ class ResumeTest {
                 "--set", "train.steps=2").exitCode());
         assertEquals(0, TinyRuns.gan("train", "-c", TinyRuns.dcganConfig(second, "").toString(),
                 "--set", "train.steps=2", "--set", "seed=8").exitCode());
-        assertNotEquals(CheckpointStore.read(first.resolve("run")).model().networks().generator().model().params(),
-                CheckpointStore.read(second.resolve("run")).model().networks().generator().model().params());
+        assertNotEquals(CheckpointStore.read(first.resolve("run")).model().generator().params(),
+                CheckpointStore.read(second.resolve("run")).model().generator().params());
     }
 
-    private static void assertSameNetwork(MultiLayerNetwork expected, MultiLayerNetwork actual) {
-        assertEquals(expected.getIterationCount(), actual.getIterationCount());
+    private static void assertSameNetwork(Network expected, Network actual) {
+        assertEquals(expected.iterationCount(), actual.iterationCount());
         assertArrayEquals(expected.params().toFloatVector(), actual.params().toFloatVector());
-        assertArrayEquals(expected.getUpdater().getStateViewArray().toFloatVector(),
-                actual.getUpdater().getStateViewArray().toFloatVector());
+        assertArrayEquals(expected.updaterState().toFloatVector(), actual.updaterState().toFloatVector());
     }
 }

@@ -1,7 +1,7 @@
 package gan4j.testing;
 
 import gan4j.arch.Architecture;
-import gan4j.train.Network;
+import gan4j.nn.SequentialNetwork;
 import gan4j.train.Networks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,6 +19,6 @@ public final class ToyNetworks {
         g.init();
         MultiLayerNetwork d = new MultiLayerNetwork(architecture.discriminator(spec));
         d.init();
-        return new Networks(new Network(g), new Network(d));
+        return new Networks(new SequentialNetwork(g), new SequentialNetwork(d));
     }
 }

@@ -33,11 +33,11 @@ class ReuseFakeBatchTest {
     void theGeneratorStepSeesTheDiscriminatorStepsLatentBatch() {
         for (boolean reuse : new boolean[] {true, false}) {
             Networks networks = ToyNetworks.of(MLP, 1e-2);
-            INDArray generatorBefore = networks.generator().model().params().dup();
+            INDArray generatorBefore = networks.generator().params().dup();
             double logged = oneStep(networks, reuse).dFakeAfter();
 
             RandomStreams random = new RandomStreams(1);
-            networks.generator().model().setParams(generatorBefore);
+            networks.generator().params().assign(generatorBefore);
             double dStepLatent = readout(networks, random.random(Purpose.LATENT, 0, 1));
             double freshLatent = readout(networks, random.random(Purpose.LATENT, 0, 0));
             assertNotEquals(dStepLatent, freshLatent, 1e-6);

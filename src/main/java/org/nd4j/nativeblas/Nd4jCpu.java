@@ -31,7 +31,7 @@ import java.lang.reflect.Method;
  * {@code BaseMKLDNNHelper} never gets this far because it checks for the CPU backend first).
  *
  * <p>The helpers also need {@code -Dorg.eclipse.deeplearning4j.helpers.disable=false} (the M2.1 default is
- * {@code true}, see {@code DL4JSystemProperties.HELPER_DISABLE_DEFAULT_VALUE}); {@code gan4j.backend.CpuBackend}
+ * {@code true}, see {@code DL4JSystemProperties.HELPER_DISABLE_DEFAULT_VALUE}); {@code gan4j.nn.backend.CpuBackend}
  * sets it. Nothing else in ND4J or DL4J refers to this class name in M2.1.
  */
 public final class Nd4jCpu {
