@@ -122,6 +122,15 @@ class HostileInputTest {
     }
 
     @Test
+    void packOutputMustBeAFileName(@TempDir Path dir) {
+        for (String out : new String[] {"/", dir.toString()}) {
+            Result result = TinyRuns.gan("data", "pack", "--input", dir.toString(), "--size", "8", "--out", out);
+            assertOneSentence(result, ExitCodes.USAGE);
+            assertTrue(result.err().contains("--out"), result.err());
+        }
+    }
+
+    @Test
     void checkpointsThatAreNotThereAreOneSentence(@TempDir Path dir) {
         String out = dir.resolve("x.png").toString();
         for (String checkpoint : new String[] {dir.toString(), "/dev/null", dir.resolve("none").toString()}) {
