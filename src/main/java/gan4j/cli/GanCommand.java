@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:training or sampling failed (the message says why)",
             "2:invalid command line or configuration"},
-        footer = {"%nA failure ends in one sentence on stderr; set GAN4J_DEBUG=1 to add the stack trace of an"
-            + " unexpected one, and GAN4J_JAVA_OPTS to pass JVM options (default -Xmx2g)."})
+        footer = {"%nA failure ends in one sentence on stderr; set GAN4J_DEBUG=1 to add its stack trace, and"
+            + " GAN4J_JAVA_OPTS to pass JVM options (default -Xmx2g).%n"})
 public final class GanCommand implements Runnable {
 
     @Spec
