@@ -33,7 +33,7 @@ final class Overrides {
                 throw new ConfigException(at + ": no value after '='; give one, or write " + key
                         + "=null to use the default.");
             }
-            ConfigValue value = parseValue(text, at);
+            ConfigValue value = YamlTree.parseValue(key, text, at.source());
             ConfigValue.Mapping node = root;
             for (int i = 0; i < parts.length - 1; i++) {
                 ConfigValue child = node.entries().get(parts[i]);
@@ -49,24 +49,5 @@ final class Overrides {
             }
             node.entries().put(parts[parts.length - 1], value);
         }
-    }
-
-    private static ConfigValue parseValue(String text, Location at) {
-        ConfigValue.Mapping wrapper = YamlTree.parse("value: " + text, at.source());
-        ConfigValue value = wrapper.entries().get("value");
-        return relocate(value, at);
-    }
-
-    private static ConfigValue relocate(ConfigValue value, Location at) {
-        if (value instanceof ConfigValue.Scalar s) {
-            return new ConfigValue.Scalar(s.text(), s.isNull(), at);
-        }
-        if (value instanceof ConfigValue.Sequence seq) {
-            return new ConfigValue.Sequence(seq.items().stream().map(v -> relocate(v, at)).toList(), at);
-        }
-        ConfigValue.Mapping map = (ConfigValue.Mapping) value;
-        LinkedHashMap<String, ConfigValue> entries = new LinkedHashMap<>();
-        map.entries().forEach((k, v) -> entries.put(k, relocate(v, at)));
-        return new ConfigValue.Mapping(entries, at);
     }
 }

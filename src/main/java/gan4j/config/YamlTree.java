@@ -41,30 +41,22 @@ final class YamlTree {
     /** The presets nest three levels; this leaves room and keeps the recursive walk shallow. */
     static final int MAX_DEPTH = 32;
 
-    private YamlTree() {
+    private final String source;
+    /** Off for a {@code --set} value: its messages name the assignment, which has no lines. */
+    private final boolean numberLines;
+
+    private YamlTree(String source, boolean numberLines) {
+        this.source = source;
+        this.numberLines = numberLines;
     }
 
     static ConfigValue.Mapping parse(String yaml, String source) {
-        if (yaml.length() > MAX_BYTES) {
-            throw new ConfigException(source + ": more than " + MAX_SIZE + " of YAML; a config is a few dozen"
-                    + " lines, so check that this is the right file.");
-        }
-        LoadSettings settings = LoadSettings.builder().setLabel(source).setCodePointLimit(MAX_BYTES).build();
-        Optional<Node> root;
-        try {
-            checkEvents(new Parse(settings).parseString(yaml), source);
-            root = new Compose(settings).composeString(yaml);
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new ConfigException(new Location(source, line) + ": not valid YAML: " + firstLine(e.getProblem())
-                    + ". Fix the syntax at that line.");
-        } catch (YamlEngineException e) {
-            throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getMessage()));
-        }
+        YamlTree tree = new YamlTree(source, true);
+        Optional<Node> root = tree.compose(yaml);
         if (root.isEmpty()) {
             return new ConfigValue.Mapping(new LinkedHashMap<>(), new Location(source, 1));
         }
-        ConfigValue value = convert(root.get(), source, "");
+        ConfigValue value = tree.convert(root.get(), "");
         if (!(value instanceof ConfigValue.Mapping mapping)) {
             throw new ConfigException(value.location() + ": the top level of a config must be a mapping of keys"
                     + " (for example 'seed: 1'), not a single value or list.");
@@ -72,16 +64,40 @@ final class YamlTree {
         return mapping;
     }
 
-    private static void checkEvents(Iterable<Event> events, String source) {
+    /** The value of {@code --set key=text}, every part of it located at {@code source}. */
+    static ConfigValue parseValue(String key, String text, String source) {
+        YamlTree tree = new YamlTree(source, false);
+        MappingNode wrapper = (MappingNode) tree.compose("value: " + text).orElseThrow();
+        return tree.convert(wrapper.getValue().get(0).getValueNode(), key);
+    }
+
+    private Optional<Node> compose(String yaml) {
+        if (yaml.length() > MAX_BYTES) {
+            throw new ConfigException(source + ": more than " + MAX_SIZE + " of YAML; a config is a few dozen"
+                    + " lines, so check that this is the right file.");
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(source).setCodePointLimit(MAX_BYTES).build();
+        try {
+            checkEvents(new Parse(settings).parseString(yaml));
+            return new Compose(settings).composeString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            throw new ConfigException(at(e.getProblemMark()) + ": not valid YAML: " + firstLine(e.getProblem())
+                    + (numberLines ? ". Fix the syntax at that line." : "; quote the value if it is text."));
+        } catch (YamlEngineException e) {
+            throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private void checkEvents(Iterable<Event> events) {
         int depth = 0;
         for (Event event : events) {
             if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
                 String written = (event instanceof AliasEvent ? "*" : "&") + node.getAnchor().get().getValue();
-                throw new ConfigException(at(event.getStartMark(), source) + ": anchors and aliases such as '"
+                throw new ConfigException(at(event.getStartMark()) + ": anchors and aliases such as '"
                         + written + "' are not supported in configs; write the value out in full.");
             }
             if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
-                throw new ConfigException(at(event.getStartMark(), source) + ": values are nested more than "
+                throw new ConfigException(at(event.getStartMark()) + ": values are nested more than "
                         + MAX_DEPTH + " levels deep; a config needs only a few.");
             }
             if (event instanceof CollectionEndEvent) {
@@ -90,15 +106,15 @@ final class YamlTree {
         }
     }
 
-    private static ConfigValue convert(Node node, String source, String path) {
-        Location at = at(node.getStartMark(), source);
+    private ConfigValue convert(Node node, String path) {
+        Location at = at(node.getStartMark());
         if (node instanceof ScalarNode scalar) {
             return new ConfigValue.Scalar(scalar.getValue(), Tag.NULL.equals(scalar.getTag()), at);
         }
         if (node instanceof SequenceNode sequence) {
             List<ConfigValue> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                items.add(convert(item, source, path + "[" + items.size() + "]"));
+                items.add(convert(item, path + "[" + items.size() + "]"));
             }
             return new ConfigValue.Sequence(items, at);
         }
@@ -110,19 +126,19 @@ final class YamlTree {
                 throw new ConfigException(at + ": keys must be plain names.");
             }
             String keyPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-            Location keyAt = at(key.getStartMark(), source);
+            Location keyAt = at(key.getStartMark());
             Location first = keys.putIfAbsent(key.getValue(), keyAt);
             if (first != null) {
-                throw new ConfigException(keyAt + ": " + keyPath + " is already set at line " + first.line()
-                        + "; keep one of them.");
+                throw new ConfigException(keyAt + ": " + keyPath + (numberLines ? " is already set at line "
+                        + first.line() : " is set twice") + "; keep one of them.");
             }
-            entries.put(key.getValue(), convert(tuple.getValueNode(), source, keyPath));
+            entries.put(key.getValue(), convert(tuple.getValueNode(), keyPath));
         }
         return new ConfigValue.Mapping(entries, at);
     }
 
-    private static Location at(Optional<Mark> mark, String source) {
-        return new Location(source, mark.map(m -> m.getLine() + 1).orElse(0));
+    private Location at(Optional<Mark> mark) {
+        return new Location(source, numberLines ? mark.map(m -> m.getLine() + 1).orElse(0) : 0);
     }
 
     private static String firstLine(String text) {

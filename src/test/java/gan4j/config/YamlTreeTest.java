@@ -68,7 +68,11 @@ class YamlTreeTest {
 
     @Test
     void overrideValuesFollowTheSameRules() {
-        assertTrue(error("seed: 1\n", "name=&a x").contains("&a"));
+        String alias = error("seed: 1\n", "name=&a x");
+        assertTrue(alias.startsWith("--set name=&a x: ") && alias.contains("&a"), alias);
+        assertTrue(error("seed: 1\n", "train=[1").startsWith("--set train=[1: not valid YAML"));
+        assertEquals("--set train={steps: 1, steps: 2}: train.steps is set twice; keep one of them.",
+                error("seed: 1\n", "train={steps: 1, steps: 2}"));
         assertTrue(error("seed: 1\n", "name=" + "[".repeat(50) + "]".repeat(50)).contains("32 levels"));
         String twoKeys = error("seed: 1\n", "seed=1\nname: x");
         assertTrue(twoKeys.startsWith("--set seed=") && twoKeys.lines().count() == 1, twoKeys);
