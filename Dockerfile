@@ -22,6 +22,10 @@ FROM runtime-${VARIANT}
 # Java2D draws sample grids and plots and needs a font; scripts/gan preloads jemalloc.
 RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core libjemalloc2 \
  && rm -rf /var/lib/apt/lists/*
+# No Java deserialization in any JVM of the image, even one started with another entrypoint; scripts/gan
+# sets the same filter as a system property.
+RUN java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")") \
+ && printf '\njdk.serialFilter=!*\n' >> "$java_home/conf/security/java.security"
 WORKDIR /gan4j
 COPY --from=build /src/target/gan4j.jar target/gan4j.jar
 COPY --from=build /src/target/lib target/lib

@@ -49,6 +49,7 @@ public final class DataPackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile.check(out, "--out", "data.gan4j");
         if (threads < 1) {
             throw new ConfigException("--threads must be at least 1, got " + threads + ".");
         }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:training or sampling failed (the message says why)",
-            "2:invalid command line or configuration"})
+            "2:invalid command line or configuration"},
+        footer = {"%nA failure ends in one sentence on stderr; set GAN4J_DEBUG=1 to add its stack trace, and"
+            + " GAN4J_JAVA_OPTS to pass JVM options (default -Xmx2g).%n"})
 public final class GanCommand implements Runnable {
 
     @Spec
@@ -36,8 +38,10 @@ public final class GanCommand implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests so both see the same behaviour. */
     public static CommandLine commandLine() {
+        UserErrorHandler failures = new UserErrorHandler("1".equals(System.getenv(UserErrorHandler.DEBUG_VARIABLE)));
         return new CommandLine(new GanCommand())
-                .setExecutionExceptionHandler(new UserErrorHandler())
+                .setExecutionStrategy(failures)
+                .setExecutionExceptionHandler(failures)
                 .setExitCodeExceptionMapper(new ExitCodes());
     }
 }

@@ -49,6 +49,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (count < 1 || count > 4096) {
             throw new ConfigException("--count must be between 1 and 4096, got " + count + ".");
         }
+        OutputFile.check(out, "-o", "samples.png");
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanModel model = loaded.model();
         if (!model.spec().images()) {

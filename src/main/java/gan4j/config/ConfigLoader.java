@@ -1,9 +1,5 @@
 package gan4j.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +23,7 @@ public final class ConfigLoader {
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
 
     public GanConfig load(Path file, List<String> overrides) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such config file; pass an existing YAML file to --config"
-                    + " (the presets are in configs/).");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read the config file: " + e.getMessage() + ".");
-        }
+        String text = ConfigFile.read(file);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(text, file.toString(), defaultName, overrides);
     }

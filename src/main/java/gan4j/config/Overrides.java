@@ -1,5 +1,6 @@
 package gan4j.config;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -18,9 +19,21 @@ final class Overrides {
             }
             String key = assignment.substring(0, eq).trim();
             String text = assignment.substring(eq + 1);
+            if (text.contains("\n") || text.contains("\r")) {
+                throw new ConfigException("--set " + key + "=...: the value spans several lines; give one value"
+                        + " on one line, for example --set train.steps=500.");
+            }
             Location at = Location.ofOverride(assignment);
-            ConfigValue value = parseValue(text, at);
-            String[] parts = key.split("\\.");
+            String[] parts = key.split("\\.", -1);
+            if (Arrays.stream(parts).anyMatch(String::isBlank)) {
+                throw new ConfigException(at + ": the key needs a name between every dot, for example"
+                        + " --set train.steps=500.");
+            }
+            if (text.isBlank()) {
+                throw new ConfigException(at + ": no value after '='; give one, or write " + key
+                        + "=null to use the default.");
+            }
+            ConfigValue value = YamlTree.parseValue(key, text, at.source());
             ConfigValue.Mapping node = root;
             for (int i = 0; i < parts.length - 1; i++) {
                 ConfigValue child = node.entries().get(parts[i]);
@@ -30,30 +43,11 @@ final class Overrides {
                 }
                 if (!(child instanceof ConfigValue.Mapping mapping)) {
                     throw new ConfigException(at + ": '" + String.join(".", List.of(parts).subList(0, i + 1))
-                            + "' is a single value, so it has no key '" + parts[i + 1] + "'.");
+                            + "' is not a mapping, so it has no key '" + parts[i + 1] + "'.");
                 }
                 node = mapping;
             }
             node.entries().put(parts[parts.length - 1], value);
         }
-    }
-
-    private static ConfigValue parseValue(String text, Location at) {
-        ConfigValue.Mapping wrapper = YamlTree.parse("value: " + text, at.source());
-        ConfigValue value = wrapper.entries().get("value");
-        return relocate(value, at);
-    }
-
-    private static ConfigValue relocate(ConfigValue value, Location at) {
-        if (value instanceof ConfigValue.Scalar s) {
-            return new ConfigValue.Scalar(s.text(), s.isNull(), at);
-        }
-        if (value instanceof ConfigValue.Sequence seq) {
-            return new ConfigValue.Sequence(seq.items().stream().map(v -> relocate(v, at)).toList(), at);
-        }
-        ConfigValue.Mapping map = (ConfigValue.Mapping) value;
-        LinkedHashMap<String, ConfigValue> entries = new LinkedHashMap<>();
-        map.entries().forEach((k, v) -> entries.put(k, relocate(v, at)));
-        return new ConfigValue.Mapping(entries, at);
     }
 }
