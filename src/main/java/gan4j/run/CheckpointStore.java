@@ -143,6 +143,10 @@ public final class CheckpointStore {
             return new CheckpointStore(folder, Integer.MAX_VALUE).latest().orElseThrow(() -> new RunException(
                     path + " holds no checkpoint (step-*.ckpt); train first or pass a checkpoint file."));
         }
+        if (Files.exists(path)) {
+            throw new RunException(path + " is neither a file nor a directory; pass a checkpoint file (step-*.ckpt)"
+                    + " or a run directory.");
+        }
         throw new RunException(path + " does not exist; pass a checkpoint file (step-*.ckpt) or a run directory.");
     }
 

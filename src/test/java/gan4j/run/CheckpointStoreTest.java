@@ -110,6 +110,8 @@ class CheckpointStoreTest {
                 .contains("holds no checkpoint"));
         assertTrue(assertThrows(RunException.class, () -> CheckpointStore.read(dir.resolve("x")))
                 .getMessage().contains("does not exist"));
+        assertTrue(assertThrows(RunException.class, () -> CheckpointStore.read(Path.of("/dev/null")))
+                .getMessage().contains("is neither a file nor a directory"));
         Path junk = Files.write(dir.resolve("step-000001.ckpt"), new byte[] {1, 2, 3});
         assertTrue(assertThrows(RunException.class, () -> CheckpointStore.read(junk)).getMessage()
                 .contains("is not a gan4j checkpoint"));
