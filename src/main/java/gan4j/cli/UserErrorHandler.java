@@ -3,7 +3,7 @@ package gan4j.cli;
 import gan4j.config.ConfigException;
 import gan4j.data.DataException;
 import gan4j.event.NonFiniteLossException;
-import gan4j.run.RunException;
+import gan4j.io.RunException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExecutionStrategy;

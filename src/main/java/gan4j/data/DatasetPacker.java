@@ -1,7 +1,7 @@
 package gan4j.data;
 
-import gan4j.run.AtomicFiles;
-import gan4j.run.Provenance;
+import gan4j.io.AtomicFiles;
+import gan4j.io.Versions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -181,7 +181,7 @@ public final class DatasetPacker {
         m.put("skipped_files", skipped.stream()
                 .map(s -> Map.of("file", source.root().relativize(s.file()).toString(), "reason", s.reason()))
                 .toList());
-        m.put("gan4j_version", Provenance.version());
+        m.put("gan4j_version", Versions.gan4j());
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         return "# Written by gan data pack; the same facts are in " + file.getFileName() + "'s header.\n"
                 + new Dump(settings).dumpToString(m);

@@ -1,8 +1,6 @@
 package gan4j.data;
 
 import gan4j.config.DataConfig;
-import gan4j.data.toy.ToyDataset;
-import gan4j.data.toy.ToyMixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package gan4j.event;
 
 import gan4j.train.StepMetrics;
+import gan4j.train.RunEvent;
+import gan4j.train.RunListener;
 
 /**
  * Stops a run whose losses stop being finite. Registered before the checkpoint writer, so the

@@ -1,6 +1,6 @@
 package gan4j.metrics;
 
-import gan4j.data.toy.ToyMixture;
+import gan4j.data.ToyMixture;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;

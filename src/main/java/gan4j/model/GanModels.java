@@ -6,14 +6,11 @@ import gan4j.arch.Conditioning;
 import gan4j.arch.Optimizers;
 import gan4j.config.GanConfig;
 import gan4j.data.DataException;
-import gan4j.nn.Network;
 import gan4j.nn.SequentialNetwork;
 import gan4j.train.Networks;
-import gan4j.train.RandomStreams;
-import gan4j.train.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
+import gan4j.random.RandomStreams.Purpose;
 import java.util.List;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -42,7 +39,8 @@ public final class GanModels {
                 random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
                 Optimizers.updater(config.train().discriminatorOptimizer(),
                         updates * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
-        Networks networks = new Networks(network(architecture.generator(g)), network(architecture.discriminator(d)));
+        Networks networks = new Networks(SequentialNetwork.initialised(architecture.generator(g)),
+                SequentialNetwork.initialised(architecture.discriminator(d)));
         return new GanModel(networks, architecture, conditioning, spec);
     }
 
@@ -70,11 +68,5 @@ public final class GanModels {
                     + " data (one sub-folder per class), or set model.conditional: false.");
         }
         return Conditioning.oneHot(spec.classNames().size());
-    }
-
-    private static Network network(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
-        net.init();
-        return new SequentialNetwork(net);
     }
 }

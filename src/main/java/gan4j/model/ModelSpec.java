@@ -1,7 +1,7 @@
 package gan4j.model;
 
 import gan4j.data.Dataset;
-import gan4j.data.toy.ToyDataset;
+import gan4j.data.ToyDataset;
 import java.util.Arrays;
 import java.util.List;
 

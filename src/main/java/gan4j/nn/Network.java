@@ -1,6 +1,7 @@
 package gan4j.nn;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -44,6 +45,13 @@ public interface Network {
 
     /** Views of {@link #params()} by parameter name. */
     Map<String, INDArray> paramTable();
+
+    /** The views of {@link #paramTable()} that are weights, without state such as running statistics. */
+    default Map<String, INDArray> weights() {
+        Map<String, INDArray> weights = new LinkedHashMap<>(paramTable());
+        weights.keySet().removeIf(ParameterKinds::isState);
+        return weights;
+    }
 
     /** The optimizer's state, flat (a view), or null for an optimizer without state. */
     INDArray updaterState();

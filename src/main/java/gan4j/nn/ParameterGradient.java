@@ -27,6 +27,20 @@ public final class ParameterGradient {
         return gradient.gradientForVariable();
     }
 
+    /** Zeroes the entries of state parameters (running statistics), which a penalty must not move. */
+    public void zeroState() {
+        scaleState(0);
+    }
+
+    /** Scales the pseudo-gradients of state parameters, e.g. by ½ when two passes were summed. */
+    public void scaleState(double factor) {
+        gradient.gradientForVariable().forEach((name, view) -> {
+            if (ParameterKinds.isState(name)) {
+                view.muli(factor);
+            }
+        });
+    }
+
     Gradient dl4j() {
         return gradient;
     }

@@ -45,6 +45,13 @@ public final class SequentialNetwork implements Network {
         this.backwardPass = new BackwardPass(net, profile, working, WORKING_MEMORY, id);
     }
 
+    /** A network of {@code configuration}, its parameters initialised from the configuration's seed. */
+    public static SequentialNetwork initialised(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
+        net.init();
+        return new SequentialNetwork(net);
+    }
+
     public MultiLayerNetwork model() {
         return net;
     }

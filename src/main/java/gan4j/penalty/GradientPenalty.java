@@ -101,7 +101,7 @@ public final class GradientPenalty implements Penalty {
     private static INDArray parameterGradient(Network discriminator, INDArray input, INDArray outputError) {
         discriminator.forward(input);
         ParameterGradient gradient = discriminator.parameterGradient(outputError);
-        RunningStatistics.zero(gradient);
+        gradient.zeroState();
         return gradient.gradient().dup();
     }
 

@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import gan4j.train.RandomStreams;
+import gan4j.random.RandomStreams;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;

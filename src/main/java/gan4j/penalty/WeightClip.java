@@ -20,12 +20,10 @@ public final class WeightClip implements Constraint {
 
     @Override
     public void apply(Network discriminator) {
-        discriminator.paramTable().forEach((name, view) -> {
-            if (!RunningStatistics.isRunningStatistic(name)) {
-                // In place: the table's arrays are views of the network's parameter vector.
-                Transforms.max(view, -clip, false);
-                Transforms.min(view, clip, false);
-            }
+        discriminator.weights().values().forEach(view -> {
+            // In place: the table's arrays are views of the network's parameter vector.
+            Transforms.max(view, -clip, false);
+            Transforms.min(view, clip, false);
         });
     }
 }

@@ -1,6 +1,5 @@
 package gan4j.report;
 
-import gan4j.event.SampleRenderer;
 import gan4j.train.Networks;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package gan4j.report;
 
-import gan4j.data.toy.ToyMixture;
+import gan4j.data.ToyMixture;
 
 /** The data rectangle a 2-D plot shows, in the data's own coordinates. */
 public record PlotBounds(double xMin, double xMax, double yMin, double yMax) {

@@ -1,6 +1,6 @@
 package gan4j.report;
 
-import gan4j.run.AtomicFiles;
+import gan4j.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package gan4j.report;
 
-import gan4j.data.toy.ToyMixture;
-import gan4j.event.SampleRenderer;
+import gan4j.data.ToyMixture;
 import gan4j.objective.Objective;
 import gan4j.train.Networks;
 import gan4j.train.SampleInputs;

@@ -8,6 +8,8 @@ import gan4j.io.YamlRecord;
 import gan4j.model.GanModel;
 import gan4j.model.ModelArchive;
 import gan4j.train.TrainingState;
+import gan4j.io.AtomicFiles;
+import gan4j.io.RunException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

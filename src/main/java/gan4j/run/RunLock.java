@@ -1,5 +1,7 @@
 package gan4j.run;
 
+import gan4j.io.RunException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -2,6 +2,7 @@ package gan4j.train;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
+import gan4j.random.RandomStreams;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;

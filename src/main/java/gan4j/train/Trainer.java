@@ -1,15 +1,14 @@
 package gan4j.train;
 
 import gan4j.data.Batch;
-import gan4j.event.RunEvent;
-import gan4j.event.RunListener;
 import gan4j.nn.Network;
 import gan4j.nn.ParameterGradient;
 import gan4j.objective.LossAndGrad;
 import gan4j.objective.Scores;
 import gan4j.penalty.Constraint;
 import gan4j.penalty.Penalty;
-import gan4j.train.RandomStreams.Purpose;
+import gan4j.random.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -105,7 +104,10 @@ public final class Trainer {
                     random.random(Purpose.PENALTY, step, j), sum);
         }
         gradient.gradient().assign(sum);
-        halveBatchNormStatistics(gradient);
+        // BatchNorm's running statistics travel as pseudo-gradients; summing the real and fake passes
+        // counted them twice, so halve them: they then track the mean of the real and fake batch
+        // statistics at the configured decay.
+        gradient.scaleState(0.5);
         d.update(gradient);
         for (Constraint c : variant.constraints()) {
             c.apply(d);
@@ -142,19 +144,6 @@ public final class Trainer {
 
     private INDArray noisy(INDArray samples, long step, int subStep) {
         return variant.inputNoise().apply(samples, step, random.random(Purpose.INSTANCE_NOISE, step, subStep + 2));
-    }
-
-    /**
-     * BatchNorm's running statistics travel as pseudo-gradients; summing the real and fake passes
-     * would count them twice, so halve them: the running statistics then track the mean of the real
-     * and fake batch statistics at the configured decay.
-     */
-    private static void halveBatchNormStatistics(ParameterGradient gradient) {
-        gradient.gradientForVariable().forEach((name, view) -> {
-            if (name.endsWith("_mean") || name.endsWith("_var") || name.endsWith("_log10stdev")) {
-                view.muli(0.5);
-            }
-        });
     }
 
     private static double mean(INDArray values) {

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.data.IdxDataset;
 import gan4j.data.IdxFixtures;
-import gan4j.data.toy.ToyMixture;
+import gan4j.data.ToyMixture;
 import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
-import gan4j.train.RandomStreams;
-import gan4j.train.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
+import gan4j.random.RandomStreams.Purpose;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.data.toy.ToyMixture;
+import gan4j.data.ToyMixture;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.nn.SequentialNetwork;
-import gan4j.train.RandomStreams;
+import gan4j.random.RandomStreams;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class WeightClipTest {
         String[] names = GradientPenaltyTest.parameterNameAt(critic.model());
         int clipped = 0;
         for (int j = 0; j < after.length; j++) {
-            if (RunningStatistics.isRunningStatistic(names[j])) {
+            if (GradientPenaltyTest.isRunningStatistic(names[j])) {
                 assertEquals(before[j], after[j], names[j] + " is a running statistic");
             } else if (Math.abs(before[j]) <= 0.25) {
                 assertEquals(before[j], after[j], "inside values unchanged");

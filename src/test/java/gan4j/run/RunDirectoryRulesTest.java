@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gan4j.cli.ExitCodes;
 import gan4j.testing.TinyRuns;
 import gan4j.testing.TinyRuns.Result;
+import gan4j.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

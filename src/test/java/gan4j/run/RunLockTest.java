@@ -2,6 +2,7 @@ package gan4j.run;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import gan4j.io.RunException;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

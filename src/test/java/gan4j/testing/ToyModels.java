@@ -2,8 +2,8 @@ package gan4j.testing;
 
 import gan4j.config.ConfigLoader;
 import gan4j.config.GanConfig;
-import gan4j.data.toy.ToyDataset;
-import gan4j.data.toy.ToyMixture;
+import gan4j.data.ToyDataset;
+import gan4j.data.ToyMixture;
 import gan4j.model.GanModel;
 import gan4j.model.GanModels;
 import gan4j.model.ModelSpec;

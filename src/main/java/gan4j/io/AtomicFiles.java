@@ -1,4 +1,4 @@
-package gan4j.run;
+package gan4j.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

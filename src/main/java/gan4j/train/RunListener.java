@@ -1,4 +1,4 @@
-package gan4j.event;
+package gan4j.train;
 
 /** Reacts to run events: checkpoints, sample grids, logs, progress, health checks. */
 @FunctionalInterface

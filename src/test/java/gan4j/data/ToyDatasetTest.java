@@ -1,4 +1,4 @@
-package gan4j.data.toy;
+package gan4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,8 @@
-package gan4j.event;
+package gan4j.report;
 
 import gan4j.report.TrainingCurves;
+import gan4j.train.RunEvent;
+import gan4j.train.RunListener;
 import java.nio.file.Path;
 
 /** Redraws the training-curve plot from the metrics log every {@code every} steps and at the end. */

@@ -1,4 +1,4 @@
-package gan4j.data.toy;
+package gan4j.data;
 
 import java.util.SplittableRandom;
 

@@ -1,8 +1,6 @@
-package gan4j.event;
+package gan4j.train;
 
-import gan4j.train.Networks;
 import gan4j.train.StepMetrics;
-import gan4j.train.TrainingState;
 
 /** What happens during a run, in order: started, each step, then finished or failed. */
 public sealed interface RunEvent {

@@ -1,4 +1,4 @@
-package gan4j.train;
+package gan4j.random;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,13 +1,11 @@
-package gan4j.train;
+package gan4j.bench;
 
 import gan4j.arch.Architecture;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
 import gan4j.data.Batch;
-import gan4j.event.RunEvent;
 import gan4j.nn.NativeGarbageCollector;
-import gan4j.nn.Network;
 import gan4j.nn.SequentialNetwork;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
@@ -16,6 +14,13 @@ import gan4j.penalty.GradientPenalty;
 import gan4j.penalty.InputNoise;
 import gan4j.penalty.Interpolates;
 import gan4j.penalty.Penalty;
+import gan4j.random.RandomStreams;
+import gan4j.train.RunEvent;
+import gan4j.train.Trainer;
+import gan4j.train.Networks;
+import gan4j.train.TrainingState;
+import gan4j.train.StopSignal;
+import gan4j.train.Variant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +30,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -91,8 +95,8 @@ public final class StepBenchmark implements Callable<Integer> {
                 : List.of();
         Variant variant = new Variant(architecture, Conditioning.none(), objective, penalties, List.of(),
                 InputNoise.NONE, k, reuseFakeBatch);
-        Networks networks = new Networks(network(architecture.generator(spec(1))),
-                network(architecture.discriminator(spec(2))));
+        Networks networks = new Networks(SequentialNetwork.initialised(architecture.generator(spec(1))),
+                SequentialNetwork.initialised(architecture.discriminator(spec(2))));
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
                 size, size).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
@@ -138,12 +142,6 @@ public final class StepBenchmark implements Callable<Integer> {
 
     private static Architecture.NetworkSpec spec(long seed) {
         return new Architecture.NetworkSpec(0, seed, new Adam(2e-4, 0.5, 0.999, 1e-8), DataType.FLOAT);
-    }
-
-    private static Network network(org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
-        net.init();
-        return new SequentialNetwork(net);
     }
 
     private static double[] round(double[] values) {

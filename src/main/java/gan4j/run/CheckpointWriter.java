@@ -1,9 +1,11 @@
-package gan4j.event;
+package gan4j.run;
 
 import gan4j.model.GanModel;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.run.Provenance;
+import gan4j.train.RunEvent;
+import gan4j.train.RunListener;
 
 /** Writes a checkpoint every {@code every} steps and when the run ends, but never after a failure. */
 public final class CheckpointWriter implements RunListener {

@@ -1,4 +1,12 @@
-package gan4j.data;
+package gan4j.bench;
+
+import gan4j.data.Batch;
+import gan4j.data.Dataset;
+import gan4j.data.BatchStream;
+import gan4j.data.ImageFolderDataset;
+import gan4j.data.IdxDataset;
+import gan4j.data.PackedDataset;
+import gan4j.data.DatasetPacker;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,7 @@
-package gan4j.event;
+package gan4j.report;
+
+import gan4j.train.RunEvent;
+import gan4j.train.RunListener;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package gan4j.data.toy;
+package gan4j.data;
 
-import gan4j.data.Dataset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package gan4j.event;
+package gan4j.report;
 
 import gan4j.train.Networks;
 import java.nio.file.Path;

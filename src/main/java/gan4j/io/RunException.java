@@ -1,4 +1,4 @@
-package gan4j.run;
+package gan4j.io;
 
 /** A run cannot go on for a reason the user can fix (disk full, unreadable checkpoint, busy directory). */
 public final class RunException extends RuntimeException {
