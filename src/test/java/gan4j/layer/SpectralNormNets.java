@@ -10,7 +10,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-/** Tiny double-precision networks of spectrally normalised layers. */
+/** Tiny networks of spectrally normalised layers, in double precision unless asked otherwise. */
 final class SpectralNormNets {
 
     /** A D-like stack: SN convolution 2→3 channels (2×2 kernel, 4×4 input), tanh, SN dense 27→2, tanh. */
@@ -20,7 +20,11 @@ final class SpectralNormNets {
     }
 
     static MultiLayerConfiguration stack(IUpdater updater, long seed) {
-        return new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE).updater(updater).list()
+        return stack(updater, seed, DataType.DOUBLE);
+    }
+
+    static MultiLayerConfiguration stack(IUpdater updater, long seed, DataType dataType) {
+        return new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType).updater(updater).list()
                 .layer(SpectralNormConvolution.of(new ConvolutionLayer.Builder(2, 2).nOut(3)
                         .activation(Activation.TANH)))
                 .layer(SpectralNormDense.of(new DenseLayer.Builder().nOut(2).activation(Activation.TANH)))
