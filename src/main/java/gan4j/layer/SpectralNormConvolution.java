@@ -60,19 +60,23 @@ public final class SpectralNormConvolution extends ConvolutionLayer {
 
         private final SpectralNormalizer normalizer =
                 new SpectralNormalizer(kernel -> kernel.reshape('c', kernel.size(0), kernel.length() / kernel.size(0)));
+        private final PreOutputCache cache = new PreOutputCache();
 
         Instance(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
 
+        /** The backward pass reuses the forward pass's pre-activation, as {@link ReusingConvolution} does. */
         @Override
         protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop,
                                                      LayerWorkspaceMgr workspaces) {
-            if (!forBackprop) {
-                normalizer.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY),
-                        getParam(SpectralNormParams.U_KEY), training);
-            }
-            return super.preOutput(training, forBackprop, workspaces);
+            return cache.preOutput(training, forBackprop, layerConf().getActivationFn(), workspaces, () -> {
+                if (!forBackprop) {
+                    normalizer.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY),
+                            getParam(SpectralNormParams.U_KEY), training);
+                }
+                return super.preOutput(training, forBackprop, workspaces);
+            });
         }
 
         @Override

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -49,8 +51,8 @@ final class SpectralNormalizer {
             u.assign(product).divi(Math.max(product.norm2Number().doubleValue(), NORM_FLOOR));
             storedU.assign(u.reshape(storedU.shape()));
         }
-        sigma = u.mul(product).sumNumber().doubleValue();
-        normalized.assign(weights).divi(sigma);
+        sigma = Nd4j.getExecutioner().exec(new Dot(u, product)).getDouble(0);
+        weights.div(sigma, normalized);
     }
 
     /** W_sn of the last forward pass, shaped and ordered as the weights. */
@@ -68,8 +70,11 @@ final class SpectralNormalizer {
      */
     void backprop(Gradient gradient, Map<String, INDArray> gradientViews, String weightKey) {
         INDArray g = asMatrix.apply(gradientViews.get(weightKey));
-        double projection = g.mul(asMatrix.apply(normalized())).sumNumber().doubleValue();
-        g.subi(u.mmul(v.transpose()).muli(projection)).divi(sigma);
+        double projection = Nd4j.getExecutioner().exec(new Dot(g, asMatrix.apply(normalized()))).getDouble(0);
+        // One pass over G, without the outer product in memory: libnd4j's matmul computes
+        // out = α·a×b + β·out (integer arguments: transpose a, b, result; floating: α, β).
+        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(u, v).addOutputs(g)
+                .addIntegerArguments(0, 1, 0).addFloatingPointArguments(-projection / sigma, 1 / sigma).build());
         INDArray uGradient = gradientViews.get(SpectralNormParams.U_KEY).assign(0);
         gradient.setGradientFor(SpectralNormParams.U_KEY, uGradient);
     }
