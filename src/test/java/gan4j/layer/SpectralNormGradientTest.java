@@ -68,10 +68,18 @@ class SpectralNormGradientTest {
                 .minAbsoluteError(1e-9).excludeParams(Set.of("0_u", "1_u"))));
     }
 
-    /** Every weight and bias and every input of the stack, through the trainer's forward and backward passes. */
+    /**
+     * Every weight and bias and every input, through the trainer's forward and backward passes,
+     * of the tanh stack and of a discriminator-like one (identity convolution, whose backward
+     * pass reuses the forward pre-activation, then LeakyReLU).
+     */
     @Test
     void trainerBackwardPathMatchesFiniteDifferences() {
-        MultiLayerNetwork net = SpectralNormNets.initialised(SpectralNormNets.stack(new NoOp(), 9));
+        matchesFiniteDifferences(SpectralNormNets.initialised(SpectralNormNets.stack(new NoOp(), 9)));
+        matchesFiniteDifferences(SpectralNormNets.initialised(SpectralNormNets.discriminatorLike(new NoOp(), 9)));
+    }
+
+    private static void matchesFiniteDifferences(MultiLayerNetwork net) {
         Network network = new Network(net);
         INDArray x = Nd4j.randn(DataType.DOUBLE, 4, 2, 4, 4);
         INDArray weights = Nd4j.create(new double[][] {{0.7, -0.2}, {-1.3, 0.4}, {0.2, 1.1}, {2.0, -0.6}});

@@ -31,6 +31,19 @@ final class SpectralNormNets {
                 .setInputType(STACK_INPUT).build();
     }
 
+    /**
+     * The same shapes as gan4j's discriminators build them: an SN convolution without activation,
+     * a {@link LeakyReluLayer}, an SN dense score.
+     */
+    static MultiLayerConfiguration discriminatorLike(IUpdater updater, long seed) {
+        return new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE).updater(updater).list()
+                .layer(SpectralNormConvolution.of(new ConvolutionLayer.Builder(2, 2).nOut(3)
+                        .activation(Activation.IDENTITY)))
+                .layer(new LeakyReluLayer(0.2))
+                .layer(SpectralNormDense.of(new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY)))
+                .setInputType(STACK_INPUT).build();
+    }
+
     static MultiLayerNetwork initialised(MultiLayerConfiguration configuration) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration);
         net.init();
