@@ -7,6 +7,7 @@ import gan4j.train.Network;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -147,7 +148,7 @@ class SpectralNormGradientTest {
         SpectralNormNets.stopIterating(net);
     }
 
-    private static double centralDifference(INDArray values, long i, java.util.function.DoubleSupplier f) {
+    private static double centralDifference(INDArray values, long i, DoubleSupplier f) {
         double original = values.getDouble(i);
         values.putScalar(i, original + STEP);
         double plus = f.getAsDouble();

@@ -19,7 +19,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 /**
  * The largest singular value of the weights a spectrally normalised layer applies, read off its
  * output for one-hot inputs (without bias, identity activation, each output is a column of
- * W_sn) and computed by libnd4j's SVD.
+ * W_sn) and computed by LAPACK's SVD (ND4J's Svd op, M2.1, fails on its arguments or crashes the JVM).
  */
 class SpectralNormSigmaTest {
 
