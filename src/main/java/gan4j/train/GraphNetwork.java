@@ -1,0 +1,251 @@
+package gan4j.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A single-input, single-output {@link ComputationGraph} driven by hand, with the operations of
+ * {@link Network}. DL4J's graph returns no gradient with respect to its input, which a GAN needs
+ * from D to train G, so this class runs the vertices itself in topological order.
+ */
+public final class GraphNetwork {
+
+    /** Working memory of one vertex's pass, shared by the forward and the backward pass. */
+    private static final WorkspaceConfiguration WORKING_MEMORY = WorkspaceConfigs.learnedOver(4);
+
+    private final ComputationGraph graph;
+    private final GraphVertex[] vertices;
+    private final int[] order;
+    private final int inputVertex;
+    private final int outputVertex;
+    private final LayerWorkspaceMgr forwardWorkspaces;
+    private final LayerWorkspaceMgr backwardWorkspaces;
+    private MemoryWorkspace activations;
+
+    public GraphNetwork(ComputationGraph graph) {
+        if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
+            throw new IllegalArgumentException("a graph network has one input and one output, not "
+                    + graph.getNumInputArrays() + " and " + graph.getNumOutputArrays());
+        }
+        this.graph = graph;
+        this.vertices = graph.getVertices();
+        this.order = graph.topologicalSortOrder();
+        this.inputVertex = graph.getVertex(graph.getConfiguration().getNetworkInputs().get(0)).getVertexIndex();
+        this.outputVertex = graph.getVertex(graph.getConfiguration().getNetworkOutputs().get(0)).getVertexIndex();
+        // Per network, because G's activations must outlive D's passes until G's backward pass.
+        String id = UUID.randomUUID().toString();
+        String working = "gan4j-graph-working-" + id;
+        String activationsName = "gan4j-graph-activations-" + id;
+        this.forwardWorkspaces = LayerWorkspaceMgr.builder()
+                .with(ArrayType.ACTIVATIONS, activationsName, WorkspaceConfigs.FIRST_PASS)
+                .with(ArrayType.INPUT, activationsName, WorkspaceConfigs.FIRST_PASS)
+                .with(ArrayType.FF_WORKING_MEM, working, WORKING_MEMORY)
+                .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, working, WORKING_MEMORY)
+                .build();
+        // All activation gradients of one backward pass share one workspace, closed at its end:
+        // simpler than DL4J's per-vertex workspaces released as consumed, at the cost of holding
+        // every gradient until then (about as much memory again as the activations).
+        this.backwardWorkspaces = LayerWorkspaceMgr.builder()
+                .with(ArrayType.ACTIVATION_GRAD, "gan4j-graph-gradients-" + id, WorkspaceConfigs.FIRST_PASS)
+                .with(ArrayType.ACTIVATIONS, working, WORKING_MEMORY)
+                .with(ArrayType.INPUT, working, WORKING_MEMORY)
+                .with(ArrayType.FF_WORKING_MEM, working, WORKING_MEMORY)
+                .with(ArrayType.BP_WORKING_MEM, working, WORKING_MEMORY)
+                .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, working, WORKING_MEMORY)
+                .with(ArrayType.RNN_BP_LOOP_WORKING_MEM, working, WORKING_MEMORY)
+                .build();
+    }
+
+    public ComputationGraph model() {
+        return graph;
+    }
+
+    /**
+     * Training-mode forward pass (BatchNorm on batch statistics) that keeps each vertex's inputs, as
+     * the following {@link #backward} needs. The activations live in this network's workspace,
+     * open but not current until that backward pass or the next forward pass; the returned output
+     * is a copy outside the workspace.
+     */
+    public INDArray forward(INDArray input) {
+        releaseActivations();
+        // Vertices read the batch size from the graph's input (preprocessors' backward passes).
+        graph.setInput(0, input);
+        MemoryWorkspace outside = Nd4j.getMemoryManager().getCurrentWorkspace();
+        activations = forwardWorkspaces.notifyScopeEntered(ArrayType.ACTIVATIONS);
+        try {
+            INDArray output = null;
+            for (int index : order) {
+                GraphVertex vertex = vertices[index];
+                try (MemoryWorkspace working = forwardWorkspaces.notifyScopeEntered(ArrayType.FF_WORKING_MEM)) {
+                    INDArray out = vertex.isInputVertex() ? input : vertex.doForward(true, forwardWorkspaces);
+                    VertexIndices[] consumers = vertex.getOutputVertices();
+                    if (consumers != null) {
+                        for (VertexIndices consumer : consumers) {
+                            vertices[consumer.getVertexIndex()].setInput(consumer.getVertexEdgeNumber(), out,
+                                    forwardWorkspaces);
+                        }
+                    }
+                    if (index == outputVertex) {
+                        output = out;
+                    }
+                }
+            }
+            return output.detach();
+        } catch (RuntimeException e) {
+            releaseActivations();
+            throw e;
+        } finally {
+            Nd4j.getMemoryManager().setCurrentWorkspace(outside);
+        }
+    }
+
+    /** Inference-mode output (BatchNorm on running statistics), for sampling and plots. */
+    public INDArray infer(INDArray input) {
+        releaseActivations();
+        return graph.outputSingle(false, input);
+    }
+
+    /**
+     * Backpropagates dLoss/dOutput through the last {@link #forward}. The returned parameter
+     * gradient views the graph's single gradient buffer, which the next backward pass overwrites.
+     */
+    public Network.Backward backward(INDArray outputGradient) {
+        return afterForward(() -> {
+            Pair<Gradient, INDArray> result = backpropagate(outputGradient);
+            return new Network.Backward(result.getFirst(), result.getSecond());
+        });
+    }
+
+    /**
+     * Backpropagates dLoss/dOutput through the last {@link #forward} for the parameter gradient,
+     * which views the graph's single gradient buffer.
+     */
+    public Gradient parameterGradient(INDArray outputGradient) {
+        return afterForward(() -> backpropagate(outputGradient).getFirst());
+    }
+
+    /**
+     * Backpropagates dLoss/dOutput through the last {@link #forward} to the input; the gradient
+     * buffer holds no meaningful values after.
+     */
+    public INDArray inputGradient(INDArray outputGradient) {
+        return afterForward(() -> backpropagate(outputGradient).getSecond());
+    }
+
+    /** Runs a backward pass, which needs the forward pass's activations and ends their life. */
+    private <T> T afterForward(Supplier<T> backward) {
+        if (activations == null) {
+            throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
+        }
+        try {
+            return backward.get();
+        } finally {
+            releaseActivations();
+        }
+    }
+
+    /**
+     * Parameter gradients (written into the graph's gradient views) and the gradient with respect
+     * to the input, detached. Vertices run in reverse topological order; a vertex that feeds
+     * several others receives the sum of their gradients before its own turn.
+     */
+    private Pair<Gradient, INDArray> backpropagate(INDArray outputGradient) {
+        if (graph.getFlattenedGradients() == null) {
+            graph.initGradientsView();
+        }
+        boolean[] received = new boolean[vertices.length];
+        Gradient[] parameterGradients = new Gradient[vertices.length];
+        INDArray inputGradient = null;
+        MemoryWorkspace outside = Nd4j.getMemoryManager().getCurrentWorkspace();
+        try (MemoryWorkspace gradients = backwardWorkspaces.notifyScopeEntered(ArrayType.ACTIVATION_GRAD)) {
+            vertices[outputVertex].setEpsilon(outputGradient);
+            received[outputVertex] = true;
+            for (int i = order.length - 1; i >= 0; i--) {
+                GraphVertex vertex = vertices[order[i]];
+                if (!received[vertex.getVertexIndex()]) {
+                    throw new IllegalStateException("vertex " + vertex.getVertexName() + " does not lead to the output");
+                }
+                if (vertex.getVertexIndex() == inputVertex) {
+                    inputGradient = vertex.getEpsilon().detach();
+                    continue;
+                }
+                Pair<Gradient, INDArray[]> result;
+                try (MemoryWorkspace working = backwardWorkspaces.notifyScopeEntered(ArrayType.BP_WORKING_MEM)) {
+                    result = vertex.doBackward(false, backwardWorkspaces);
+                }
+                parameterGradients[vertex.getVertexIndex()] = result.getFirst();
+                VertexIndices[] sources = vertex.getInputVertices();
+                for (int j = 0; j < sources.length; j++) {
+                    GraphVertex source = vertices[sources[j].getVertexIndex()];
+                    INDArray epsilon = result.getSecond()[j];
+                    // A new array, not DL4J's in-place sum: the first epsilon may be a view still in use.
+                    source.setEpsilon(received[source.getVertexIndex()] ? source.getEpsilon().add(epsilon) : epsilon);
+                    received[source.getVertexIndex()] = true;
+                }
+            }
+        } finally {
+            Nd4j.getMemoryManager().setCurrentWorkspace(outside);
+        }
+        return new Pair<>(inTopologicalOrder(parameterGradients), inputGradient);
+    }
+
+    /** Keyed {@code vertex_parameter} in the graph's parameter order, as DL4J's updater expects. */
+    private Gradient inTopologicalOrder(Gradient[] parameterGradients) {
+        List<Map.Entry<String, Pair<INDArray, Character>>> entries = new ArrayList<>();
+        for (int index : order) {
+            Gradient gradient = parameterGradients[index];
+            if (gradient == null) {
+                continue;
+            }
+            for (Map.Entry<String, INDArray> entry : gradient.gradientForVariable().entrySet()) {
+                entries.add(Map.entry(vertices[index].getVertexName() + "_" + entry.getKey(),
+                        new Pair<>(entry.getValue(), gradient.flatteningOrderForVariable(entry.getKey()))));
+            }
+        }
+        Gradient gradient = new DefaultGradient(graph.getFlattenedGradients());
+        for (Map.Entry<String, Pair<INDArray, Character>> entry : entries) {
+            gradient.setGradientFor(entry.getKey(), entry.getValue().getFirst(), entry.getValue().getSecond());
+        }
+        return gradient;
+    }
+
+    /**
+     * Applies one optimizer step with {@code gradient} (already a batch mean, hence batch size 1)
+     * and advances the iteration count, which the manual path does not do by itself and which
+     * Adam's bias correction reads.
+     */
+    public void update(Gradient gradient) {
+        int iteration = graph.getIterationCount();
+        graph.getUpdater().update(gradient, iteration, graph.getEpochCount(), 1, LayerWorkspaceMgr.noWorkspaces());
+        graph.params().subi(gradient.gradient());
+        graph.getConfiguration().setIterationCount(iteration + 1);
+    }
+
+    /**
+     * Closes the workspace of the last forward pass, if open: DL4J's own passes ({@link #infer},
+     * {@code ComputationGraph.output}) refuse to start while a workspace is open.
+     */
+    public void releaseActivations() {
+        if (activations != null) {
+            MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
+            activations.close();
+            activations = null;
+            Nd4j.getMemoryManager().setCurrentWorkspace(current);
+        }
+    }
+}
