@@ -227,7 +227,9 @@ public final class GraphNetwork {
     /**
      * Applies one optimizer step with {@code gradient} (already a batch mean, hence batch size 1)
      * and advances the iteration count, which the manual path does not do by itself and which
-     * Adam's bias correction reads.
+     * Adam's bias correction reads. The count lives in the graph's configuration, which {@code
+     * new ComputationGraph(conf)} does not copy: two graphs built from one configuration object
+     * would advance each other's count.
      */
     public void update(Gradient gradient) {
         int iteration = graph.getIterationCount();
