@@ -1,15 +1,20 @@
 package gan4j.train;
 
+import gan4j.layer.InputGradientLayer;
+import gan4j.layer.ParameterGradientLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -33,6 +38,8 @@ public final class GraphNetwork {
     private final int[] order;
     private final int inputVertex;
     private final int outputVertex;
+    /** Per vertex: whether any vertex that feeds it, directly or not, has parameters. */
+    private final boolean[] parametersUpstream;
     private final LayerWorkspaceMgr forwardWorkspaces;
     private final LayerWorkspaceMgr backwardWorkspaces;
     private MemoryWorkspace activations;
@@ -47,6 +54,15 @@ public final class GraphNetwork {
         this.order = graph.topologicalSortOrder();
         this.inputVertex = graph.getVertex(graph.getConfiguration().getNetworkInputs().get(0)).getVertexIndex();
         this.outputVertex = graph.getVertex(graph.getConfiguration().getNetworkOutputs().get(0)).getVertexIndex();
+        this.parametersUpstream = new boolean[vertices.length];
+        for (int index : order) {
+            VertexIndices[] sources = vertices[index].getInputVertices();
+            for (VertexIndices source : sources == null ? new VertexIndices[0] : sources) {
+                GraphVertex feeder = vertices[source.getVertexIndex()];
+                boolean hasParameters = feeder.hasLayer() && feeder.getLayer().numParams() > 0;
+                parametersUpstream[index] |= hasParameters || parametersUpstream[source.getVertexIndex()];
+            }
+        }
         // Per network, because G's activations must outlive D's passes until G's backward pass.
         String id = UUID.randomUUID().toString();
         String working = "gan4j-graph-working-" + id;
@@ -126,25 +142,26 @@ public final class GraphNetwork {
      */
     public Network.Backward backward(INDArray outputGradient) {
         return afterForward(() -> {
-            Pair<Gradient, INDArray> result = backpropagate(outputGradient);
+            Pair<Gradient, INDArray> result = backpropagate(outputGradient, Wanted.BOTH);
             return new Network.Backward(result.getFirst(), result.getSecond());
         });
     }
 
     /**
-     * Backpropagates dLoss/dOutput through the last {@link #forward} for the parameter gradient,
-     * which views the graph's single gradient buffer.
+     * Backpropagates dLoss/dOutput through the last {@link #forward} for the parameter gradient
+     * alone, which views the graph's single gradient buffer. Vertices with no parameters upstream
+     * compute no input gradient where they can, or none at all.
      */
     public Gradient parameterGradient(INDArray outputGradient) {
-        return afterForward(() -> backpropagate(outputGradient).getFirst());
+        return afterForward(() -> backpropagate(outputGradient, Wanted.PARAMETERS).getFirst());
     }
 
     /**
-     * Backpropagates dLoss/dOutput through the last {@link #forward} to the input; the gradient
-     * buffer holds no meaningful values after.
+     * Backpropagates dLoss/dOutput through the last {@link #forward} to the input only, skipping
+     * parameter gradients where a layer can; the gradient buffer holds no meaningful values after.
      */
     public INDArray inputGradient(INDArray outputGradient) {
-        return afterForward(() -> backpropagate(outputGradient).getSecond());
+        return afterForward(() -> backpropagate(outputGradient, Wanted.INPUT).getSecond());
     }
 
     /** Runs a backward pass, which needs the forward pass's activations and ends their life. */
@@ -159,12 +176,16 @@ public final class GraphNetwork {
         }
     }
 
+    private enum Wanted { BOTH, PARAMETERS, INPUT }
+
     /**
      * Parameter gradients (written into the graph's gradient views) and the gradient with respect
-     * to the input, detached. Vertices run in reverse topological order; a vertex that feeds
-     * several others receives the sum of their gradients before its own turn.
+     * to the input, detached; either may be missing when not {@code wanted}. Vertices run in
+     * reverse topological order; a vertex that feeds several others receives the sum of their
+     * gradients before its own turn, and a vertex that receives none (nothing below it wants one)
+     * is skipped.
      */
-    private Pair<Gradient, INDArray> backpropagate(INDArray outputGradient) {
+    private Pair<Gradient, INDArray> backpropagate(INDArray outputGradient, Wanted wanted) {
         if (graph.getFlattenedGradients() == null) {
             graph.initGradientsView();
         }
@@ -177,18 +198,23 @@ public final class GraphNetwork {
             received[outputVertex] = true;
             for (int i = order.length - 1; i >= 0; i--) {
                 GraphVertex vertex = vertices[order[i]];
-                if (!received[vertex.getVertexIndex()]) {
-                    throw new IllegalStateException("vertex " + vertex.getVertexName() + " does not lead to the output");
+                int index = vertex.getVertexIndex();
+                if (!received[index]) {
+                    continue;
                 }
-                if (vertex.getVertexIndex() == inputVertex) {
+                if (index == inputVertex) {
                     inputGradient = vertex.getEpsilon().detach();
                     continue;
                 }
+                boolean propagate = wanted != Wanted.PARAMETERS || parametersUpstream[index];
                 Pair<Gradient, INDArray[]> result;
                 try (MemoryWorkspace working = backwardWorkspaces.notifyScopeEntered(ArrayType.BP_WORKING_MEM)) {
-                    result = vertex.doBackward(false, backwardWorkspaces);
+                    result = backward(vertex, wanted, propagate);
                 }
-                parameterGradients[vertex.getVertexIndex()] = result.getFirst();
+                parameterGradients[index] = result.getFirst();
+                if (!propagate) {
+                    continue;
+                }
                 VertexIndices[] sources = vertex.getInputVertices();
                 for (int j = 0; j < sources.length; j++) {
                     GraphVertex source = vertices[sources[j].getVertexIndex()];
@@ -201,7 +227,32 @@ public final class GraphNetwork {
         } finally {
             Nd4j.getMemoryManager().setCurrentWorkspace(outside);
         }
-        return new Pair<>(inTopologicalOrder(parameterGradients), inputGradient);
+        return new Pair<>(wanted == Wanted.INPUT ? null : inTopologicalOrder(parameterGradients), inputGradient);
+    }
+
+    /**
+     * One vertex's backward pass: its parameter gradient (null if none or not wanted) and, if
+     * {@code propagate}, the gradients for its inputs. Layers that can compute one without the
+     * other do.
+     */
+    private Pair<Gradient, INDArray[]> backward(GraphVertex vertex, Wanted wanted, boolean propagate) {
+        Layer layer = vertex.hasLayer() ? vertex.getLayer() : null;
+        if (!propagate) {
+            if (layer == null || layer.numParams() == 0) {
+                return new Pair<>(null, null);
+            }
+            if (layer instanceof ParameterGradientLayer parameters) {
+                return new Pair<>(parameters.parameterGradient(vertex.getEpsilon(), backwardWorkspaces), null);
+            }
+        } else if (wanted == Wanted.INPUT && layer instanceof InputGradientLayer inputs) {
+            INDArray epsilon = inputs.inputGradient(vertex.getEpsilon(), backwardWorkspaces);
+            InputPreProcessor preProcessor = ((LayerVertex) vertex).getLayerPreProcessor();
+            if (preProcessor != null) {
+                epsilon = preProcessor.backprop(epsilon, graph.batchSize(), backwardWorkspaces);
+            }
+            return new Pair<>(null, new INDArray[] {epsilon});
+        }
+        return vertex.doBackward(false, backwardWorkspaces);
     }
 
     /** Keyed {@code vertex_parameter} in the graph's parameter order, as DL4J's updater expects. */
