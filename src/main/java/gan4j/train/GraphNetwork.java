@@ -27,6 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * A single-input, single-output {@link ComputationGraph} driven by hand, with the operations of
  * {@link Network}. DL4J's graph returns no gradient with respect to its input, which a GAN needs
  * from D to train G, so this class runs the vertices itself in topological order.
+ *
+ * <p>Workspaces as in {@link Network}: the forward pass's activations in one workspace per
+ * network, kept until the backward pass; one working-memory workspace per vertex pass; all
+ * activation gradients of a backward pass in one more workspace, closed at its end.
  */
 public final class GraphNetwork {
 

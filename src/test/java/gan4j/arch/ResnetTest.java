@@ -92,6 +92,24 @@ class ResnetTest {
         assertEquals(InputType.convolutional(4, 4, 16), types(d, 3, 32, 32).get("block1"));
     }
 
+    /** What a checkpoint relies on: the configurations, custom layers included, survive JSON. */
+    @Test
+    void configurationsRoundTripThroughJson() {
+        Resnet resnet = new Resnet(28, 1, 6, 2, 2, 1);
+        Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Sgd(0.1), DataType.DOUBLE);
+        roundTrips(resnet.generator(spec), Nd4j.randn(DataType.DOUBLE, resnet.latentShape(2)));
+        roundTrips(resnet.discriminator(spec), Nd4j.rand(DataType.DOUBLE, 2, 1, 28, 28));
+    }
+
+    private static void roundTrips(ComputationGraphConfiguration conf, INDArray input) {
+        ComputationGraphConfiguration restored = ComputationGraphConfiguration.fromJson(conf.toJson());
+        assertEquals(conf, restored);
+        GraphNetwork original = network(conf);
+        GraphNetwork copy = network(restored);
+        copy.model().setParams(original.model().params());
+        assertEquals(original.infer(input), copy.infer(input));
+    }
+
     @Test
     void unsupportedSizesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Resnet(48, 3, 16, 4, 4, 0));
