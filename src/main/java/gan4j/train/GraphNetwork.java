@@ -2,8 +2,6 @@ package gan4j.train;
 
 import gan4j.layer.InputGradientLayer;
 import gan4j.layer.ParameterGradientLayer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -261,22 +259,18 @@ public final class GraphNetwork {
 
     /** Keyed {@code vertex_parameter} in the graph's parameter order, as DL4J's updater expects. */
     private Gradient inTopologicalOrder(Gradient[] parameterGradients) {
-        List<Map.Entry<String, Pair<INDArray, Character>>> entries = new ArrayList<>();
+        Gradient all = new DefaultGradient(graph.getFlattenedGradients());
         for (int index : order) {
             Gradient gradient = parameterGradients[index];
             if (gradient == null) {
                 continue;
             }
             for (Map.Entry<String, INDArray> entry : gradient.gradientForVariable().entrySet()) {
-                entries.add(Map.entry(vertices[index].getVertexName() + "_" + entry.getKey(),
-                        new Pair<>(entry.getValue(), gradient.flatteningOrderForVariable(entry.getKey()))));
+                all.setGradientFor(vertices[index].getVertexName() + "_" + entry.getKey(), entry.getValue(),
+                        gradient.flatteningOrderForVariable(entry.getKey()));
             }
         }
-        Gradient gradient = new DefaultGradient(graph.getFlattenedGradients());
-        for (Map.Entry<String, Pair<INDArray, Character>> entry : entries) {
-            gradient.setGradientFor(entry.getKey(), entry.getValue().getFirst(), entry.getValue().getSecond());
-        }
-        return gradient;
+        return all;
     }
 
     /**
