@@ -2,6 +2,11 @@ package gan4j.train;
 
 import gan4j.layer.InputGradientLayer;
 import gan4j.layer.ParameterGradientLayer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -27,8 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * from D to train G, so this class runs the vertices itself in topological order.
  *
  * <p>Workspaces as in {@link Network}: the forward pass's activations in one workspace per
- * network, kept until the backward pass; one working-memory workspace per vertex pass; all
- * activation gradients of a backward pass in one more workspace, closed at its end.
+ * network, kept until the backward pass; one working-memory workspace per vertex pass; activation
+ * gradients released as soon as consumed, as DL4J's graph does.
  */
 public final class GraphNetwork {
 
@@ -42,8 +47,16 @@ public final class GraphNetwork {
     private final int outputVertex;
     /** Per vertex: whether any vertex that feeds it, directly or not, has parameters. */
     private final boolean[] parametersUpstream;
+    /**
+     * Per vertex: the step of the backward pass (a position in {@code order}) after which the
+     * gradients it hands its inputs are consumed, that of its earliest input.
+     */
+    private final int[] consumedAfter;
+    private final String id;
+    private final WorkspaceConfiguration gradientMemory;
     private final LayerWorkspaceMgr forwardWorkspaces;
-    private final LayerWorkspaceMgr backwardWorkspaces;
+    /** Each with its own activation-gradient workspace; as many as one pass keeps open at once. */
+    private final List<LayerWorkspaceMgr> backwardWorkspaces = new ArrayList<>();
     private MemoryWorkspace activations;
 
     public GraphNetwork(ComputationGraph graph) {
@@ -65,8 +78,19 @@ public final class GraphNetwork {
                 parametersUpstream[index] |= hasParameters || parametersUpstream[source.getVertexIndex()];
             }
         }
+        int[] position = new int[vertices.length];
+        for (int i = 0; i < order.length; i++) {
+            position[order[i]] = i;
+        }
+        this.consumedAfter = new int[vertices.length];
+        for (int index : order) {
+            VertexIndices[] sources = vertices[index].getInputVertices();
+            consumedAfter[index] = sources == null ? 0 : Arrays.stream(sources)
+                    .mapToInt(source -> position[source.getVertexIndex()]).min().orElse(0);
+        }
         // Per network, because G's activations must outlive D's passes until G's backward pass.
-        String id = UUID.randomUUID().toString();
+        this.id = UUID.randomUUID().toString();
+        this.gradientMemory = WorkspaceConfigs.learnedOver(vertices.length);
         String working = "gan4j-graph-working-" + id;
         String activationsName = "gan4j-graph-activations-" + id;
         this.forwardWorkspaces = LayerWorkspaceMgr.builder()
@@ -75,11 +99,14 @@ public final class GraphNetwork {
                 .with(ArrayType.FF_WORKING_MEM, working, WORKING_MEMORY)
                 .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, working, WORKING_MEMORY)
                 .build();
-        // All activation gradients of one backward pass share one workspace, closed at its end:
-        // simpler than DL4J's per-vertex workspaces released as consumed, at the cost of holding
-        // every gradient until then (about as much memory again as the activations).
-        this.backwardWorkspaces = LayerWorkspaceMgr.builder()
-                .with(ArrayType.ACTIVATION_GRAD, "gan4j-graph-gradients-" + id, WorkspaceConfigs.FIRST_PASS)
+    }
+
+    /** One more workspace manager for vertices' backward passes, with its own activation-gradient workspace. */
+    private LayerWorkspaceMgr newBackwardWorkspaces() {
+        String working = "gan4j-graph-working-" + id;
+        LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.builder()
+                .with(ArrayType.ACTIVATION_GRAD, "gan4j-graph-gradients-" + backwardWorkspaces.size() + "-" + id,
+                        gradientMemory)
                 .with(ArrayType.ACTIVATIONS, working, WORKING_MEMORY)
                 .with(ArrayType.INPUT, working, WORKING_MEMORY)
                 .with(ArrayType.FF_WORKING_MEM, working, WORKING_MEMORY)
@@ -87,6 +114,8 @@ public final class GraphNetwork {
                 .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, working, WORKING_MEMORY)
                 .with(ArrayType.RNN_BP_LOOP_WORKING_MEM, working, WORKING_MEMORY)
                 .build();
+        backwardWorkspaces.add(workspaces);
+        return workspaces;
     }
 
     public ComputationGraph model() {
@@ -185,7 +214,8 @@ public final class GraphNetwork {
      * to the input, detached; either may be missing when not {@code wanted}. Vertices run in
      * reverse topological order; a vertex that feeds several others receives the sum of their
      * gradients before its own turn, and a vertex that receives none (nothing below it wants one)
-     * is skipped.
+     * is skipped. As in DL4J's own pass, the gradients a vertex hands its inputs live in a
+     * workspace of their own, closed once the last of those inputs has used them.
      */
     private Pair<Gradient, INDArray> backpropagate(INDArray outputGradient, Wanted wanted) {
         if (graph.getFlattenedGradients() == null) {
@@ -194,42 +224,73 @@ public final class GraphNetwork {
         boolean[] received = new boolean[vertices.length];
         Gradient[] parameterGradients = new Gradient[vertices.length];
         INDArray inputGradient = null;
+        Deque<LayerWorkspaceMgr> free = new ArrayDeque<>(backwardWorkspaces);
+        List<List<Pair<MemoryWorkspace, LayerWorkspaceMgr>>> closeAfter = new ArrayList<>();
+        for (int i = 0; i < order.length; i++) {
+            closeAfter.add(new ArrayList<>());
+        }
         MemoryWorkspace outside = Nd4j.getMemoryManager().getCurrentWorkspace();
-        try (MemoryWorkspace gradients = backwardWorkspaces.notifyScopeEntered(ArrayType.ACTIVATION_GRAD)) {
+        try {
             vertices[outputVertex].setEpsilon(outputGradient);
             received[outputVertex] = true;
             for (int i = order.length - 1; i >= 0; i--) {
                 GraphVertex vertex = vertices[order[i]];
                 int index = vertex.getVertexIndex();
-                if (!received[index]) {
-                    continue;
-                }
-                if (index == inputVertex) {
+                if (index == inputVertex && received[index]) {
                     inputGradient = vertex.getEpsilon().detach();
-                    continue;
+                } else if (received[index]) {
+                    LayerWorkspaceMgr workspaces = free.isEmpty() ? newBackwardWorkspaces() : free.pop();
+                    MemoryWorkspace gradients = workspaces.notifyScopeEntered(ArrayType.ACTIVATION_GRAD);
+                    // Closed out of nesting order: each must hand back the caller's workspace.
+                    gradients.setPreviousWorkspace(outside);
+                    closeAfter.get(consumedAfter[index]).add(new Pair<>(gradients, workspaces));
+                    parameterGradients[index] = backpropagateThrough(vertex, wanted, received, workspaces);
+                    Nd4j.getMemoryManager().setCurrentWorkspace(outside);
                 }
-                boolean propagate = wanted != Wanted.PARAMETERS || parametersUpstream[index];
-                Pair<Gradient, INDArray[]> result;
-                try (MemoryWorkspace working = backwardWorkspaces.notifyScopeEntered(ArrayType.BP_WORKING_MEM)) {
-                    result = backward(vertex, wanted, propagate);
+                for (Pair<MemoryWorkspace, LayerWorkspaceMgr> consumed : closeAfter.get(i)) {
+                    consumed.getFirst().close();
+                    free.push(consumed.getSecond());
                 }
-                parameterGradients[index] = result.getFirst();
-                if (!propagate) {
-                    continue;
-                }
-                VertexIndices[] sources = vertex.getInputVertices();
-                for (int j = 0; j < sources.length; j++) {
-                    GraphVertex source = vertices[sources[j].getVertexIndex()];
-                    INDArray epsilon = result.getSecond()[j];
-                    // A new array, not DL4J's in-place sum: the first epsilon may be a view still in use.
-                    source.setEpsilon(received[source.getVertexIndex()] ? source.getEpsilon().add(epsilon) : epsilon);
-                    received[source.getVertexIndex()] = true;
-                }
+                closeAfter.get(i).clear();
             }
         } finally {
+            for (List<Pair<MemoryWorkspace, LayerWorkspaceMgr>> open : closeAfter) {
+                for (Pair<MemoryWorkspace, LayerWorkspaceMgr> workspace : open) {
+                    workspace.getFirst().close();
+                }
+            }
             Nd4j.getMemoryManager().setCurrentWorkspace(outside);
         }
         return new Pair<>(wanted == Wanted.INPUT ? null : inTopologicalOrder(parameterGradients), inputGradient);
+    }
+
+    /**
+     * Runs one vertex's backward pass and hands the gradients for its inputs to them, adding to
+     * what they have already received; returns the vertex's parameter gradient, if any.
+     */
+    private Gradient backpropagateThrough(GraphVertex vertex, Wanted wanted, boolean[] received,
+                                          LayerWorkspaceMgr workspaces) {
+        boolean propagate = wanted != Wanted.PARAMETERS || parametersUpstream[vertex.getVertexIndex()];
+        Pair<Gradient, INDArray[]> result;
+        try (MemoryWorkspace working = workspaces.notifyScopeEntered(ArrayType.BP_WORKING_MEM)) {
+            result = backward(vertex, wanted, propagate, workspaces);
+        }
+        if (propagate) {
+            VertexIndices[] sources = vertex.getInputVertices();
+            for (int j = 0; j < sources.length; j++) {
+                GraphVertex source = vertices[sources[j].getVertexIndex()];
+                INDArray epsilon = result.getSecond()[j];
+                if (received[source.getVertexIndex()]) {
+                    // A new array, not DL4J's in-place sum: the first epsilon may be a view still in use.
+                    try (MemoryWorkspace borrowed = workspaces.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {
+                        epsilon = source.getEpsilon().add(epsilon);
+                    }
+                }
+                source.setEpsilon(epsilon);
+                received[source.getVertexIndex()] = true;
+            }
+        }
+        return result.getFirst();
     }
 
     /**
@@ -237,24 +298,25 @@ public final class GraphNetwork {
      * {@code propagate}, the gradients for its inputs. Layers that can compute one without the
      * other do.
      */
-    private Pair<Gradient, INDArray[]> backward(GraphVertex vertex, Wanted wanted, boolean propagate) {
+    private Pair<Gradient, INDArray[]> backward(GraphVertex vertex, Wanted wanted, boolean propagate,
+                                                LayerWorkspaceMgr workspaces) {
         Layer layer = vertex.hasLayer() ? vertex.getLayer() : null;
         if (!propagate) {
             if (layer == null || layer.numParams() == 0) {
                 return new Pair<>(null, null);
             }
             if (layer instanceof ParameterGradientLayer parameters) {
-                return new Pair<>(parameters.parameterGradient(vertex.getEpsilon(), backwardWorkspaces), null);
+                return new Pair<>(parameters.parameterGradient(vertex.getEpsilon(), workspaces), null);
             }
         } else if (wanted == Wanted.INPUT && layer instanceof InputGradientLayer inputs) {
-            INDArray epsilon = inputs.inputGradient(vertex.getEpsilon(), backwardWorkspaces);
+            INDArray epsilon = inputs.inputGradient(vertex.getEpsilon(), workspaces);
             InputPreProcessor preProcessor = ((LayerVertex) vertex).getLayerPreProcessor();
             if (preProcessor != null) {
-                epsilon = preProcessor.backprop(epsilon, graph.batchSize(), backwardWorkspaces);
+                epsilon = preProcessor.backprop(epsilon, graph.batchSize(), workspaces);
             }
             return new Pair<>(null, new INDArray[] {epsilon});
         }
-        return vertex.doBackward(false, backwardWorkspaces);
+        return vertex.doBackward(false, workspaces);
     }
 
     /** Keyed {@code vertex_parameter} in the graph's parameter order, as DL4J's updater expects. */
