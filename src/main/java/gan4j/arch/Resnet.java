@@ -1,0 +1,196 @@
+package gan4j.arch;
+
+import gan4j.layer.BatchNorm;
+import gan4j.layer.LeakyReluLayer;
+import gan4j.layer.ReusingConvolution;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * ResNet GAN (SNGAN, Miyato et al. 2018; WGAN-GP's ResNet, Gulrajani et al. 2017) for 28, 32, 64
+ * or 128 pixel images, as computation graphs with additive skip connections.
+ *
+ * <p>G maps a latent batch {@code [batch, latent, 1, 1]} by a dense layer to a base×base map, then
+ * one up-block per doubling (BN-ReLU-upsample-conv3×3-BN-ReLU-conv3×3, shortcut upsample-conv1×1),
+ * then BN-ReLU-conv3×3-tanh. The base is 4×4, or 7×7 for 28 pixels (Fashion-MNIST: two up-blocks,
+ * 7→14→28). Widths halve from {@code generatorWidth·2^(blocks-1)} down to {@code generatorWidth},
+ * as in {@link Dcgan}.
+ *
+ * <p>D mirrors it without BatchNorm: an optimized first block (conv3×3-ReLU-conv3×3-avgpool,
+ * shortcut avgpool-conv1×1), down-blocks (ReLU-conv3×3-ReLU-conv3×3-avgpool, shortcut
+ * conv1×1-avgpool) down to the base size, widths doubling from {@code discriminatorWidth}, then
+ * {@code extraDiscriminatorBlocks} blocks at the base size with identity shortcuts (SNGAN's CIFAR
+ * critic has two), ReLU, global sum pooling and a dense layer to one raw score {@code [batch, 1]}.
+ */
+public final class Resnet {
+
+    private static final String INPUT = "input";
+    private static final String OUTPUT = "output";
+
+    private final int imageSize;
+    private final int channels;
+    private final int latentSize;
+    private final int generatorWidth;
+    private final int discriminatorWidth;
+    private final int extraDiscriminatorBlocks;
+
+    public Resnet(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
+                  int extraDiscriminatorBlocks) {
+        if (imageSize != 28 && imageSize != 32 && imageSize != 64 && imageSize != 128) {
+            throw new IllegalArgumentException("ResNet supports 28, 32, 64 or 128 pixel images, not " + imageSize);
+        }
+        if (extraDiscriminatorBlocks < 0) {
+            throw new IllegalArgumentException("extra discriminator blocks cannot be negative: " + extraDiscriminatorBlocks);
+        }
+        this.imageSize = imageSize;
+        this.channels = channels;
+        this.latentSize = latentSize;
+        this.generatorWidth = generatorWidth;
+        this.discriminatorWidth = discriminatorWidth;
+        this.extraDiscriminatorBlocks = extraDiscriminatorBlocks;
+    }
+
+    private int baseSize() {
+        return imageSize == 28 ? 7 : 4;
+    }
+
+    /** Up-blocks of G, and down-blocks of D counting the optimized first one. */
+    private int doublings() {
+        return Integer.numberOfTrailingZeros(imageSize / baseSize());
+    }
+
+    /** Same shape as {@link Dcgan}'s, so that latent and condition batches are drawn alike. */
+    public long[] latentShape(int batchSize) {
+        return new long[] {batchSize, latentSize, 1, 1};
+    }
+
+    public long[] sampleShape() {
+        return new long[] {channels, imageSize, imageSize};
+    }
+
+    public ComputationGraphConfiguration generator(Architecture.NetworkSpec spec) {
+        int n = doublings();
+        int width = generatorWidth << (n - 1);
+        int base = baseSize();
+        ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
+        graph.addLayer("dense", new DenseLayer.Builder().nOut((long) width * base * base)
+                .activation(Activation.IDENTITY).build(), INPUT);
+        graph.addVertex("map", new PreprocessorVertex(new FeedForwardToCnnPreProcessor(base, base, width)), "dense");
+        String x = "map";
+        for (int i = 0; i < n; i++) {
+            int out = generatorWidth << Math.max(n - 2 - i, 0);
+            x = upBlock(graph, "up" + i, x, out);
+        }
+        graph.addLayer("bn", new BatchNorm(), x);
+        graph.addLayer("relu", new LeakyReluLayer(0), "bn");
+        graph.addLayer(OUTPUT, conv(3, channels, true, Activation.TANH), "relu");
+        graph.setOutputs(OUTPUT);
+        graph.setInputTypes(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
+        return graph.build();
+    }
+
+    public ComputationGraphConfiguration discriminator(Architecture.NetworkSpec spec) {
+        int n = doublings();
+        ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
+        String x = optimizedBlock(graph, "down0", INPUT, discriminatorWidth);
+        int width = discriminatorWidth;
+        for (int i = 1; i < n; i++) {
+            width *= 2;
+            x = downBlock(graph, "down" + i, x, width);
+        }
+        for (int i = 0; i < extraDiscriminatorBlocks; i++) {
+            x = plainBlock(graph, "block" + i, x, width);
+        }
+        graph.addLayer("relu", new LeakyReluLayer(0), x);
+        graph.addLayer("sum", new GlobalPoolingLayer(PoolingType.SUM), "relu");
+        graph.addLayer(OUTPUT, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), "sum");
+        graph.setOutputs(OUTPUT);
+        graph.setInputTypes(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
+        return graph.build();
+    }
+
+    private static String upBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
+        graph.addLayer(name + "_bn1", new BatchNorm(), in);
+        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), name + "_bn1");
+        graph.addLayer(name + "_up", upsample(), name + "_relu1");
+        // No bias before BatchNorm: its gradient is zero and BatchNorm's shift does its work.
+        graph.addLayer(name + "_conv1", conv(3, out, false, Activation.IDENTITY), name + "_up");
+        graph.addLayer(name + "_bn2", new BatchNorm(), name + "_conv1");
+        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), name + "_bn2");
+        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu2");
+        graph.addLayer(name + "_sc_up", upsample(), in);
+        // The residual branch's bias already shifts the sum.
+        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), name + "_sc_up");
+        return add(graph, name, name + "_conv2", name + "_sc_conv");
+    }
+
+    private static String optimizedBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in,
+                                         int out) {
+        // No ReLU first: the block sees raw pixels.
+        graph.addLayer(name + "_conv1", conv(3, out, true, Activation.IDENTITY), in);
+        graph.addLayer(name + "_relu", new LeakyReluLayer(0), name + "_conv1");
+        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu");
+        graph.addLayer(name + "_pool", avgPool(), name + "_conv2");
+        graph.addLayer(name + "_sc_pool", avgPool(), in);
+        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), name + "_sc_pool");
+        return add(graph, name, name + "_pool", name + "_sc_conv");
+    }
+
+    private static String downBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
+        residual(graph, name, in, out);
+        graph.addLayer(name + "_pool", avgPool(), name + "_conv2");
+        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), in);
+        graph.addLayer(name + "_sc_pool", avgPool(), name + "_sc_conv");
+        return add(graph, name, name + "_pool", name + "_sc_pool");
+    }
+
+    private static String plainBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in,
+                                     int width) {
+        residual(graph, name, in, width);
+        return add(graph, name, name + "_conv2", in);
+    }
+
+    /** ReLU-conv3×3-ReLU-conv3×3, ending in {@code name_conv2}. */
+    private static void residual(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
+        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), in);
+        graph.addLayer(name + "_conv1", conv(3, out, true, Activation.IDENTITY), name + "_relu1");
+        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), name + "_conv1");
+        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu2");
+    }
+
+    private static String add(ComputationGraphConfiguration.GraphBuilder graph, String name, String a, String b) {
+        graph.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), a, b);
+        return name;
+    }
+
+    private static ConvolutionLayer conv(int kernel, int nOut, boolean bias, Activation activation) {
+        return ReusingConvolution.of(new ConvolutionLayer.Builder(kernel, kernel).stride(1, 1)
+                .padding(kernel / 2, kernel / 2).convolutionMode(ConvolutionMode.Truncate).nOut(nOut).hasBias(bias)
+                .activation(activation));
+    }
+
+    private static Upsampling2D upsample() {
+        return new Upsampling2D.Builder(2).build();
+    }
+
+    private static SubsamplingLayer avgPool() {
+        return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build();
+    }
+
+    private static NeuralNetConfiguration.Builder base(Architecture.NetworkSpec spec) {
+        return spec.configuration().weightInit(WeightInit.XAVIER_UNIFORM);
+    }
+}
