@@ -1,6 +1,6 @@
 package gan4j.arch;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import gan4j.nn.Network;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -18,9 +18,11 @@ public interface Architecture {
     /** Shape of one generated sample. */
     long[] sampleShape();
 
-    MultiLayerConfiguration generator(NetworkSpec spec);
+    /** G as a network ready to train, its parameters initialised from {@code spec}'s seed. */
+    Network newGenerator(NetworkSpec spec);
 
-    MultiLayerConfiguration discriminator(NetworkSpec spec);
+    /** D as a network ready to train, its parameters initialised from {@code spec}'s seed. */
+    Network newDiscriminator(NetworkSpec spec);
 
     /** What one network is built with: extra input channels for conditioning, init seed, optimizer. */
     record NetworkSpec(int conditionChannels, long seed, IUpdater updater, DataType dataType) {

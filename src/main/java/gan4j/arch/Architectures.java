@@ -21,11 +21,14 @@ public final class Architectures {
      * deviation {@code dataScale} (see {@link Mlp}); image models ignore it.
      */
     public static Architecture of(ModelConfig model, long[] sampleShape, double dataScale) {
-        if (model.architecture().equals("mlp")) {
-            return new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
+        return switch (model.architecture()) {
+            case MLP -> new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
                     model.discriminatorWidth(), model.hiddenLayers(), dataScale);
-        }
-        return new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(), model.generatorWidth(),
-                model.discriminatorWidth(), model.discriminatorBatchNorm());
+            case DCGAN -> new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
+                    model.generatorWidth(), model.discriminatorWidth(), model.generatorNorm(), model.discriminatorNorm());
+            case RESNET -> new Resnet((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
+                    model.generatorWidth(), model.discriminatorWidth(), model.extraDiscriminatorBlocks(),
+                    model.generatorNorm(), model.discriminatorNorm());
+        };
     }
 }

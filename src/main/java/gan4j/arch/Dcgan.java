@@ -1,9 +1,13 @@
 package gan4j.arch;
 
+import gan4j.nn.Network;
+import gan4j.nn.SequentialNetwork;
+import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.layer.BatchNorm;
 import gan4j.nn.layer.LeakyReluLayer;
 import gan4j.nn.layer.ReusingConvolution;
 import gan4j.nn.layer.ReusingDeconvolution2D;
+import gan4j.nn.layer.SpectralNormConvolution;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,10 +31,12 @@ public final class Dcgan implements Architecture {
     private final int latentSize;
     private final int generatorWidth;
     private final int discriminatorWidth;
-    private final boolean discriminatorBatchNorm;
+    private final Norm generatorNorm;
+    private final Norm discriminatorNorm;
 
+    /** {@code generatorNorm} is batch or none: transposed convolutions have no spectral-normalized form here. */
     public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
-                 boolean discriminatorBatchNorm) {
+                 Norm generatorNorm, Norm discriminatorNorm) {
         if (imageSize != 28 && imageSize != 32 && imageSize != 64) {
             throw new IllegalArgumentException("DCGAN supports 28, 32 or 64 pixel images, not " + imageSize);
         }
@@ -39,7 +45,11 @@ public final class Dcgan implements Architecture {
         this.latentSize = latentSize;
         this.generatorWidth = generatorWidth;
         this.discriminatorWidth = discriminatorWidth;
-        this.discriminatorBatchNorm = discriminatorBatchNorm;
+        if (generatorNorm == Norm.SPECTRAL) {
+            throw new IllegalArgumentException("a DCGAN generator has no spectral normalization");
+        }
+        this.generatorNorm = generatorNorm;
+        this.discriminatorNorm = discriminatorNorm;
     }
 
     /** 28-pixel images start from 7×7 (two doublings), 32 and 64 from 4×4 (three and four). */
@@ -62,20 +72,34 @@ public final class Dcgan implements Architecture {
     }
 
     @Override
+    public Network newGenerator(NetworkSpec spec) {
+        return SequentialNetwork.initialised(generator(spec));
+    }
+
+    @Override
+    public Network newDiscriminator(NetworkSpec spec) {
+        return SequentialNetwork.initialised(discriminator(spec));
+    }
+
     public MultiLayerConfiguration generator(NetworkSpec spec) {
         int n = doublings();
         int width = generatorWidth << (n - 1);
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         // [latent+cond, 1, 1] -> [width, base, base]: a transposed convolution over a 1×1 input.
+        boolean batchNorm = generatorNorm == Norm.BATCH;
         layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1)
-                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(false)
+                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
                 .activation(Activation.IDENTITY)));
-        layers.layer(new BatchNorm());
+        if (batchNorm) {
+            layers.layer(new BatchNorm());
+        }
         layers.layer(new LeakyReluLayer(0));
         for (int i = 1; i < n; i++) {
             width /= 2;
-            layers.layer(upsample(width, false, Activation.IDENTITY));
-            layers.layer(new BatchNorm());
+            layers.layer(upsample(width, !batchNorm, Activation.IDENTITY));
+            if (batchNorm) {
+                layers.layer(new BatchNorm());
+            }
             layers.layer(new LeakyReluLayer(0));
         }
         layers.layer(upsample(channels, true, Activation.TANH));
@@ -83,15 +107,14 @@ public final class Dcgan implements Architecture {
         return layers.build();
     }
 
-    @Override
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {
         int n = doublings();
         int width = discriminatorWidth;
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         for (int i = 0; i < n; i++) {
             // The first layer sees raw pixels; DCGAN leaves BatchNorm out there.
-            boolean norm = discriminatorBatchNorm && i > 0;
-            layers.layer(ReusingConvolution.of(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
+            boolean norm = discriminatorNorm == Norm.BATCH && i > 0;
+            layers.layer(convolution(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
                     .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!norm)
                     .activation(Activation.IDENTITY)));
             if (norm) {
@@ -103,12 +126,17 @@ public final class Dcgan implements Architecture {
         // The score: a convolution over the whole last feature map (as in the DCGAN reference code),
         // flattened to [batch, 1]. DL4J's dense layer computes the same score 3-5x slower here: its
         // gradients are a degenerate matrix product (n = 1) and an outer product.
-        layers.layer(ReusingConvolution.of(new ConvolutionLayer.Builder(baseSize(), baseSize()).stride(1, 1)
+        layers.layer(convolution(new ConvolutionLayer.Builder(baseSize(), baseSize()).stride(1, 1)
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(1).hasBias(true)
                 .activation(Activation.IDENTITY)));
         layers.layer(new GlobalPoolingLayer(PoolingType.AVG));
         layers.setInputType(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
         return layers.build();
+    }
+
+    /** D's convolutions: spectrally normalized (SNGAN's "standard CNN") or gan4j's fast layer. */
+    private ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
+        return discriminatorNorm == Norm.SPECTRAL ? SpectralNormConvolution.of(builder) : ReusingConvolution.of(builder);
     }
 
     private static Deconvolution2D upsample(int nOut, boolean bias, Activation activation) {

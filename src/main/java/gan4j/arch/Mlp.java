@@ -1,5 +1,7 @@
 package gan4j.arch;
 
+import gan4j.nn.Network;
+import gan4j.nn.SequentialNetwork;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -56,6 +58,15 @@ public final class Mlp implements Architecture {
     }
 
     @Override
+    public Network newGenerator(NetworkSpec spec) {
+        return SequentialNetwork.initialised(generator(spec));
+    }
+
+    @Override
+    public Network newDiscriminator(NetworkSpec spec) {
+        return SequentialNetwork.initialised(discriminator(spec));
+    }
+
     public MultiLayerConfiguration generator(NetworkSpec spec) {
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         for (int i = 0; i < hiddenLayers; i++) {
@@ -68,7 +79,6 @@ public final class Mlp implements Architecture {
         return layers.build();
     }
 
-    @Override
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         if (dataScale != 1) {

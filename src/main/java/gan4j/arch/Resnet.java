@@ -1,8 +1,13 @@
 package gan4j.arch;
 
-import gan4j.layer.BatchNorm;
-import gan4j.layer.LeakyReluLayer;
-import gan4j.layer.ReusingConvolution;
+import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.GraphNetwork;
+import gan4j.nn.Network;
+import gan4j.nn.layer.BatchNorm;
+import gan4j.nn.layer.LeakyReluLayer;
+import gan4j.nn.layer.ReusingConvolution;
+import gan4j.nn.layer.SpectralNormConvolution;
+import gan4j.nn.layer.SpectralNormDense;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,6 +17,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
@@ -34,8 +40,12 @@ import org.nd4j.linalg.activations.Activation;
  * conv1×1-avgpool) down to the base size, widths doubling from {@code discriminatorWidth}, then
  * {@code extraDiscriminatorBlocks} blocks at the base size with identity shortcuts (SNGAN's CIFAR
  * critic has two), ReLU, global sum pooling and a dense layer to one raw score {@code [batch, 1]}.
+ *
+ * <p>Normalization: G's BatchNorm layers are there with {@code batch}; with {@code spectral} every
+ * convolution and dense layer of that network is spectrally normalized instead; {@code none} drops
+ * both. D takes {@code spectral} (SNGAN) or {@code none} (WGAN-GP, whose penalty plays that role).
  */
-public final class Resnet {
+public final class Resnet implements Architecture {
 
     private static final String INPUT = "input";
     private static final String OUTPUT = "output";
@@ -46,9 +56,11 @@ public final class Resnet {
     private final int generatorWidth;
     private final int discriminatorWidth;
     private final int extraDiscriminatorBlocks;
+    private final Norm generatorNorm;
+    private final Norm discriminatorNorm;
 
     public Resnet(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
-                  int extraDiscriminatorBlocks) {
+                  int extraDiscriminatorBlocks, Norm generatorNorm, Norm discriminatorNorm) {
         if (imageSize != 28 && imageSize != 32 && imageSize != 64 && imageSize != 128) {
             throw new IllegalArgumentException("ResNet supports 28, 32, 64 or 128 pixel images, not " + imageSize);
         }
@@ -60,7 +72,12 @@ public final class Resnet {
         this.latentSize = latentSize;
         this.generatorWidth = generatorWidth;
         this.discriminatorWidth = discriminatorWidth;
+        if (discriminatorNorm == Norm.BATCH) {
+            throw new IllegalArgumentException("a ResNet critic takes spectral or no normalization, not batch");
+        }
         this.extraDiscriminatorBlocks = extraDiscriminatorBlocks;
+        this.generatorNorm = generatorNorm;
+        this.discriminatorNorm = discriminatorNorm;
     }
 
     private int baseSize() {
@@ -73,102 +90,116 @@ public final class Resnet {
     }
 
     /** Same shape as {@link Dcgan}'s, so that latent and condition batches are drawn alike. */
+    @Override
     public long[] latentShape(int batchSize) {
         return new long[] {batchSize, latentSize, 1, 1};
     }
 
+    @Override
     public long[] sampleShape() {
         return new long[] {channels, imageSize, imageSize};
     }
 
+    @Override
+    public Network newGenerator(NetworkSpec spec) {
+        return GraphNetwork.initialised(generator(spec));
+    }
+
+    @Override
+    public Network newDiscriminator(NetworkSpec spec) {
+        return GraphNetwork.initialised(discriminator(spec));
+    }
+
     public ComputationGraphConfiguration generator(Architecture.NetworkSpec spec) {
+        Layers g = new Layers(generatorNorm);
         int n = doublings();
         int width = generatorWidth << (n - 1);
         int base = baseSize();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
-        graph.addLayer("dense", new DenseLayer.Builder().nOut((long) width * base * base)
-                .activation(Activation.IDENTITY).build(), INPUT);
+        graph.addLayer("dense", g.dense(new DenseLayer.Builder().nOut((long) width * base * base)
+                .activation(Activation.IDENTITY)), INPUT);
         graph.addVertex("map", new PreprocessorVertex(new FeedForwardToCnnPreProcessor(base, base, width)), "dense");
         String x = "map";
         for (int i = 0; i < n; i++) {
             int out = generatorWidth << Math.max(n - 2 - i, 0);
-            x = upBlock(graph, "up" + i, x, out);
+            x = upBlock(graph, g, "up" + i, x, out);
         }
-        graph.addLayer("bn", new BatchNorm(), x);
-        graph.addLayer("relu", new LeakyReluLayer(0), "bn");
-        graph.addLayer(OUTPUT, conv(3, channels, true, Activation.TANH), "relu");
+        graph.addLayer("relu", new LeakyReluLayer(0), g.batchNorm(graph, "bn", x));
+        graph.addLayer(OUTPUT, g.conv(3, channels, true, Activation.TANH), "relu");
         graph.setOutputs(OUTPUT);
         graph.setInputTypes(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
         return graph.build();
     }
 
     public ComputationGraphConfiguration discriminator(Architecture.NetworkSpec spec) {
+        Layers d = new Layers(discriminatorNorm);
         int n = doublings();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
-        String x = optimizedBlock(graph, "down0", INPUT, discriminatorWidth);
+        String x = optimizedBlock(graph, d, "down0", INPUT, discriminatorWidth);
         int width = discriminatorWidth;
         for (int i = 1; i < n; i++) {
             width *= 2;
-            x = downBlock(graph, "down" + i, x, width);
+            x = downBlock(graph, d, "down" + i, x, width);
         }
         for (int i = 0; i < extraDiscriminatorBlocks; i++) {
-            x = plainBlock(graph, "block" + i, x, width);
+            x = plainBlock(graph, d, "block" + i, x, width);
         }
         graph.addLayer("relu", new LeakyReluLayer(0), x);
         graph.addLayer("sum", new GlobalPoolingLayer(PoolingType.SUM), "relu");
-        graph.addLayer(OUTPUT, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), "sum");
+        graph.addLayer(OUTPUT, d.dense(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY)), "sum");
         graph.setOutputs(OUTPUT);
         graph.setInputTypes(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
         return graph.build();
     }
 
-    private static String upBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
-        graph.addLayer(name + "_bn1", new BatchNorm(), in);
-        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), name + "_bn1");
+    private static String upBlock(ComputationGraphConfiguration.GraphBuilder graph, Layers g, String name, String in,
+                                  int out) {
+        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), g.batchNorm(graph, name + "_bn1", in));
         graph.addLayer(name + "_up", upsample(), name + "_relu1");
         // No bias before BatchNorm: its gradient is zero and BatchNorm's shift does its work.
-        graph.addLayer(name + "_conv1", conv(3, out, false, Activation.IDENTITY), name + "_up");
-        graph.addLayer(name + "_bn2", new BatchNorm(), name + "_conv1");
-        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), name + "_bn2");
-        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu2");
+        graph.addLayer(name + "_conv1", g.conv(3, out, !g.batchNorm(), Activation.IDENTITY), name + "_up");
+        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), g.batchNorm(graph, name + "_bn2", name + "_conv1"));
+        graph.addLayer(name + "_conv2", g.conv(3, out, true, Activation.IDENTITY), name + "_relu2");
         graph.addLayer(name + "_sc_up", upsample(), in);
         // The residual branch's bias already shifts the sum.
-        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), name + "_sc_up");
+        graph.addLayer(name + "_sc_conv", g.conv(1, out, false, Activation.IDENTITY), name + "_sc_up");
         return add(graph, name, name + "_conv2", name + "_sc_conv");
     }
 
-    private static String optimizedBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in,
-                                         int out) {
+    private static String optimizedBlock(ComputationGraphConfiguration.GraphBuilder graph, Layers d, String name,
+                                         String in, int out) {
         // No ReLU first: the block sees raw pixels.
-        graph.addLayer(name + "_conv1", conv(3, out, true, Activation.IDENTITY), in);
+        graph.addLayer(name + "_conv1", d.conv(3, out, true, Activation.IDENTITY), in);
         graph.addLayer(name + "_relu", new LeakyReluLayer(0), name + "_conv1");
-        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu");
+        graph.addLayer(name + "_conv2", d.conv(3, out, true, Activation.IDENTITY), name + "_relu");
         graph.addLayer(name + "_pool", avgPool(), name + "_conv2");
         graph.addLayer(name + "_sc_pool", avgPool(), in);
-        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), name + "_sc_pool");
+        graph.addLayer(name + "_sc_conv", d.conv(1, out, false, Activation.IDENTITY), name + "_sc_pool");
         return add(graph, name, name + "_pool", name + "_sc_conv");
     }
 
-    private static String downBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
-        residual(graph, name, in, out);
+    private static String downBlock(ComputationGraphConfiguration.GraphBuilder graph, Layers d, String name, String in,
+                                    int out) {
+        residual(graph, d, name, in, out);
         graph.addLayer(name + "_pool", avgPool(), name + "_conv2");
-        graph.addLayer(name + "_sc_conv", conv(1, out, false, Activation.IDENTITY), in);
+        graph.addLayer(name + "_sc_conv", d.conv(1, out, false, Activation.IDENTITY), in);
         graph.addLayer(name + "_sc_pool", avgPool(), name + "_sc_conv");
         return add(graph, name, name + "_pool", name + "_sc_pool");
     }
 
-    private static String plainBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String in,
-                                     int width) {
-        residual(graph, name, in, width);
+    private static String plainBlock(ComputationGraphConfiguration.GraphBuilder graph, Layers d, String name,
+                                     String in, int width) {
+        residual(graph, d, name, in, width);
         return add(graph, name, name + "_conv2", in);
     }
 
     /** ReLU-conv3×3-ReLU-conv3×3, ending in {@code name_conv2}. */
-    private static void residual(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int out) {
+    private static void residual(ComputationGraphConfiguration.GraphBuilder graph, Layers d, String name, String in,
+                                 int out) {
         graph.addLayer(name + "_relu1", new LeakyReluLayer(0), in);
-        graph.addLayer(name + "_conv1", conv(3, out, true, Activation.IDENTITY), name + "_relu1");
+        graph.addLayer(name + "_conv1", d.conv(3, out, true, Activation.IDENTITY), name + "_relu1");
         graph.addLayer(name + "_relu2", new LeakyReluLayer(0), name + "_conv1");
-        graph.addLayer(name + "_conv2", conv(3, out, true, Activation.IDENTITY), name + "_relu2");
+        graph.addLayer(name + "_conv2", d.conv(3, out, true, Activation.IDENTITY), name + "_relu2");
     }
 
     private static String add(ComputationGraphConfiguration.GraphBuilder graph, String name, String a, String b) {
@@ -176,10 +207,32 @@ public final class Resnet {
         return name;
     }
 
-    private static ConvolutionLayer conv(int kernel, int nOut, boolean bias, Activation activation) {
-        return ReusingConvolution.of(new ConvolutionLayer.Builder(kernel, kernel).stride(1, 1)
-                .padding(kernel / 2, kernel / 2).convolutionMode(ConvolutionMode.Truncate).nOut(nOut).hasBias(bias)
-                .activation(activation));
+    /** One network's layers under its normalization. */
+    private record Layers(Norm norm) {
+
+        boolean batchNorm() {
+            return norm == Norm.BATCH;
+        }
+
+        /** {@code in} through a BatchNorm layer named {@code name} when batch-normalized; the name to read from. */
+        String batchNorm(ComputationGraphConfiguration.GraphBuilder graph, String name, String in) {
+            if (!batchNorm()) {
+                return in;
+            }
+            graph.addLayer(name, new BatchNorm(), in);
+            return name;
+        }
+
+        ConvolutionLayer conv(int kernel, int nOut, boolean bias, Activation activation) {
+            ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(kernel, kernel).stride(1, 1)
+                    .padding(kernel / 2, kernel / 2).convolutionMode(ConvolutionMode.Truncate).nOut(nOut)
+                    .hasBias(bias).activation(activation);
+            return norm == Norm.SPECTRAL ? SpectralNormConvolution.of(builder) : ReusingConvolution.of(builder);
+        }
+
+        Layer dense(DenseLayer.Builder builder) {
+            return norm == Norm.SPECTRAL ? SpectralNormDense.of(builder) : builder.build();
+        }
     }
 
     private static Upsampling2D upsample() {

@@ -1,6 +1,7 @@
 package gan4j.bench;
 
 import gan4j.arch.Architecture;
+import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
@@ -89,7 +90,7 @@ public final class StepBenchmark implements Callable<Integer> {
         int size = chosen == Model.DCGAN_28 ? 28 : 64;
         int channels = chosen == Model.DCGAN_28 ? 1 : 3;
         int k = discriminatorSteps != null ? discriminatorSteps : wgan ? 5 : 1;
-        Dcgan architecture = new Dcgan(size, channels, 100, 64, 64, !wgan);
+        Dcgan architecture = new Dcgan(size, channels, 100, 64, 64, Norm.BATCH, wgan ? Norm.NONE : Norm.BATCH);
         Objective objective = wgan ? new Wasserstein() : new NonSaturating();
         List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
                 : List.of();

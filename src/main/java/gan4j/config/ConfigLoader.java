@@ -21,6 +21,7 @@ public final class ConfigLoader {
     public static final List<String> DIVERGENCES = List.of("total_variation", "kl", "reverse_kl", "pearson_chi2",
             "neyman_chi2", "squared_hellinger", "jeffrey", "jensen_shannon", "alpha");
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
+    private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
     public GanConfig load(Path file, List<String> overrides) {
         String text = ConfigFile.read(file);
@@ -73,15 +74,44 @@ public final class ConfigLoader {
     }
 
     private static ModelConfig model(ConfigSection s) {
-        String architecture = s.choice("architecture", "dcgan", List.of("dcgan", "mlp"));
-        boolean mlp = architecture.equals("mlp");
+        if (s.has("discriminator_batch_norm")) {
+            throw s.invalid("discriminator_batch_norm", "was replaced by model.discriminator_norm: batch, spectral"
+                    + " or none (discriminator_batch_norm: false is discriminator_norm: none)");
+        }
+        ModelConfig.Family architecture = s.choice("architecture", ModelConfig.Family.DCGAN, ModelConfig.Family.class);
+        boolean mlp = architecture == ModelConfig.Family.MLP;
         ModelConfig model = new ModelConfig(architecture,
-                s.integer("latent_size", mlp ? 2 : 100, 1, 4096),
+                // DCGAN's paper draws 100 latents, SNGAN's ResNets 128.
+                s.integer("latent_size", switch (architecture) {
+                    case DCGAN -> 100;
+                    case RESNET -> 128;
+                    case MLP -> 2;
+                }, 1, 4096),
                 s.integer("generator_width", mlp ? 128 : 64, 1, 4096),
                 s.integer("discriminator_width", mlp ? 128 : 64, 1, 4096),
                 s.integer("hidden_layers", 3, 1, 16),
+                s.integer("discriminator_extra_blocks", 0, 0, 8),
                 s.bool("conditional", false),
-                s.bool("discriminator_batch_norm", true));
+                s.choice("generator_norm", mlp ? ModelConfig.Norm.NONE : ModelConfig.Norm.BATCH, ModelConfig.Norm.class),
+                s.choice("discriminator_norm", switch (architecture) {
+                    case DCGAN -> ModelConfig.Norm.BATCH;
+                    case RESNET -> ModelConfig.Norm.SPECTRAL;
+                    case MLP -> ModelConfig.Norm.NONE;
+                }, ModelConfig.Norm.class));
+        if (architecture == ModelConfig.Family.RESNET && model.discriminatorNorm() == ModelConfig.Norm.BATCH) {
+            throw s.invalid("discriminator_norm", "batch is not available for a resnet critic; use spectral (SNGAN)"
+                    + " or none (WGAN-GP)");
+        }
+        if (architecture == ModelConfig.Family.DCGAN && model.generatorNorm() == ModelConfig.Norm.SPECTRAL) {
+            throw s.invalid("generator_norm", "spectral is not available for dcgan, whose generator is transposed"
+                    + " convolutions; use batch or none, or architecture: resnet");
+        }
+        if (mlp && model.generatorNorm() != ModelConfig.Norm.NONE) {
+            throw s.invalid("generator_norm", "must be none for mlp, which normalizes no layer");
+        }
+        if (mlp && model.discriminatorNorm() != ModelConfig.Norm.NONE) {
+            throw s.invalid("discriminator_norm", "must be none for mlp, which normalizes no layer");
+        }
         s.finish();
         return model;
     }
@@ -157,18 +187,20 @@ public final class ConfigLoader {
     }
 
     private static void checkCombination(ConfigSection root, DataConfig data, ModelConfig model) {
-        if (data instanceof DataConfig.Toy && !model.architecture().equals("mlp")) {
+        if (data instanceof DataConfig.Toy && model.images()) {
             throw new ConfigException(root.location().source() + ": data.type toy needs model.architecture: mlp"
                     + " (2-D points are not images).");
         }
-        if (!(data instanceof DataConfig.Toy) && model.architecture().equals("mlp")) {
+        if (!(data instanceof DataConfig.Toy) && !model.images()) {
             throw new ConfigException(root.location().source() + ": model.architecture mlp is for data.type toy;"
-                    + " use dcgan for images.");
+                    + " use dcgan or resnet for images.");
         }
-        if (data instanceof DataConfig.Folder f && model.architecture().equals("dcgan")
-                && !DCGAN_SIZES.contains(f.imageSize())) {
+        List<Integer> sizes = model.architecture() == ModelConfig.Family.DCGAN ? DCGAN_SIZES : RESNET_SIZES;
+        if (data instanceof DataConfig.Folder f && !sizes.contains(f.imageSize())) {
             throw new ConfigException(root.location().source() + ": data.image_size " + f.imageSize()
-                    + " is not a DCGAN size; use one of 28, 32, 64.");
+                    + " is not a " + model.architecture().name().toLowerCase(java.util.Locale.ROOT)
+                    + " size; use one of " + sizes.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
     }
 

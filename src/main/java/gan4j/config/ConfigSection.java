@@ -125,6 +125,17 @@ public final class ConfigSection {
         return value;
     }
 
+    /**
+     * One constant of {@code type}, written in YAML as its lower-case name; the message lists them all
+     * when it is something else.
+     */
+    public <E extends Enum<E>> E choice(String key, E defaultValue, Class<E> type) {
+        List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        String value = choice(key, defaultValue.name().toLowerCase(java.util.Locale.ROOT), allowed);
+        return type.getEnumConstants()[allowed.indexOf(value)];
+    }
+
     /** A nested mapping; an absent key reads as an empty one, so its defaults apply. */
     public ConfigSection section(String key) {
         known.add(key);

@@ -1,11 +1,24 @@
 package gan4j.config;
 
 /**
- * The two networks: architecture family, latent size, widths and whether labels condition them.
+ * The two networks: architecture family, latent size, widths, normalization of each and whether
+ * labels condition them.
  *
- * <p>For {@code dcgan} the widths are the base feature-map counts (ngf, ndf); for {@code mlp} they
- * are hidden units per layer.
+ * <p>For {@code dcgan} and {@code resnet} the widths are the base feature-map counts (ngf, ndf);
+ * for {@code mlp} they are hidden units per layer, and {@code hiddenLayers} their count.
+ * {@code extraDiscriminatorBlocks} are resnet critic blocks at the smallest size (SNGAN's CIFAR critic has 2).
  */
-public record ModelConfig(String architecture, int latentSize, int generatorWidth, int discriminatorWidth,
-                          int hiddenLayers, boolean conditional, boolean discriminatorBatchNorm) {
+public record ModelConfig(Family architecture, int latentSize, int generatorWidth, int discriminatorWidth,
+                          int hiddenLayers, int extraDiscriminatorBlocks, boolean conditional, Norm generatorNorm,
+                          Norm discriminatorNorm) {
+
+    /** The architecture family of both networks. */
+    public enum Family { DCGAN, RESNET, MLP }
+
+    /** How a network normalizes its layers: batch statistics, spectral norm of the weights, or not at all. */
+    public enum Norm { BATCH, SPECTRAL, NONE }
+
+    public boolean images() {
+        return architecture != Family.MLP;
+    }
 }

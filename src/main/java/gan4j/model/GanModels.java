@@ -5,8 +5,8 @@ import gan4j.arch.Architectures;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Optimizers;
 import gan4j.config.GanConfig;
+import gan4j.config.ModelConfig;
 import gan4j.data.DataException;
-import gan4j.nn.SequentialNetwork;
 import gan4j.train.Networks;
 import gan4j.random.RandomStreams;
 import gan4j.random.RandomStreams.Purpose;
@@ -39,22 +39,24 @@ public final class GanModels {
                 random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
                 Optimizers.updater(config.train().discriminatorOptimizer(),
                         updates * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
-        Networks networks = new Networks(SequentialNetwork.initialised(architecture.generator(g)),
-                SequentialNetwork.initialised(architecture.discriminator(d)));
+        Networks networks = new Networks(architecture.newGenerator(g), architecture.newDiscriminator(d));
         return new GanModel(networks, architecture, conditioning, spec);
     }
 
     private static Architecture architecture(GanConfig config, ModelSpec spec, String what) {
-        boolean images = !config.model().architecture().equals("mlp");
+        boolean images = config.model().images();
         long[] shape = spec.sampleShape();
         if (images != spec.images()) {
             throw new DataException(what + " holds " + (spec.images() ? "images" : "points") + ", which model.architecture "
-                    + config.model().architecture() + " does not take; use " + (spec.images() ? "dcgan" : "mlp")
+                    + config.model().architecture().name().toLowerCase(java.util.Locale.ROOT) + " does not take; use " + (spec.images() ? "dcgan" : "mlp")
                     + " for them.");
         }
-        if (images && (shape[1] != shape[2] || !List.of(28L, 32L, 64L).contains(shape[1]))) {
-            throw new DataException(what + " has " + shape[1] + "×" + shape[2]
-                    + " images; DCGAN needs square 28, 32 or 64 pixel images (set data.image_size for folders).");
+        boolean resnet = config.model().architecture() == ModelConfig.Family.RESNET;
+        List<Long> sizes = resnet ? List.of(28L, 32L, 64L, 128L) : List.of(28L, 32L, 64L);
+        if (images && (shape[1] != shape[2] || !sizes.contains(shape[1]))) {
+            throw new DataException(what + " has " + shape[1] + "×" + shape[2] + " images; "
+                    + (resnet ? "ResNet needs square 28, 32, 64 or 128" : "DCGAN needs square 28, 32 or 64")
+                    + " pixel images (set data.image_size for folders).");
         }
         return Architectures.of(config.model(), shape, spec.dataScale());
     }

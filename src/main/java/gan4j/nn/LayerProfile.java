@@ -36,24 +36,24 @@ public final class LayerProfile {
         updateNanos = 0;
     }
 
-    /** Milliseconds per step for each layer of {@code layers} (this profile's network), forward and backward. */
-    public void print(String title, Layer[] layers, long steps, PrintStream out) {
+    /** Milliseconds per step for each layer (named by {@code names}, in this profile's order), forward and backward. */
+    void print(String title, String[] names, long steps, PrintStream out) {
         out.printf(Locale.ROOT, "%s, ms per step: layer, forward, backward%n", title);
         double forward = 0;
         double backward = 0;
-        for (int i = 0; i < layers.length; i++) {
+        for (int i = 0; i < names.length; i++) {
             double f = forwardNanos[i] / 1e6 / steps;
             double b = backwardNanos[i] / 1e6 / steps;
             forward += f;
             backward += b;
-            out.printf(Locale.ROOT, "  %2d %-22s %8.1f %8.1f%n", i, name(layers[i]), f, b);
+            out.printf(Locale.ROOT, "  %2d %-22s %8.1f %8.1f%n", i, names[i], f, b);
         }
         out.printf(Locale.ROOT, "     %-22s %8.1f %8.1f%n", "all layers", forward, backward);
         out.printf(Locale.ROOT, "     %-22s %8.1f%n", "optimizer update", updateNanos / 1e6 / steps);
     }
 
     /** gan4j's layers are nested Instance classes of their configuration; name them by that. */
-    private static String name(Layer layer) {
+    static String name(Layer layer) {
         Class<?> type = layer.getClass();
         return (type.getEnclosingClass() != null ? type.getEnclosingClass() : type).getSimpleName();
     }

@@ -63,7 +63,8 @@ public final class SequentialNetwork implements Network {
 
     @Override
     public void printProfile(String title, long steps, PrintStream out) {
-        profile.print(title, net.getLayers(), steps, out);
+        profile.print(title, java.util.Arrays.stream(net.getLayers()).map(LayerProfile::name).toArray(String[]::new),
+                steps, out);
     }
 
     /**

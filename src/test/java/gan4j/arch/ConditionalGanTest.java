@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gan4j.config.ModelConfig.Norm;
 import gan4j.testing.TinyRuns;
 import gan4j.train.SampleInputs;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ class ConditionalGanTest {
 
     @Test
     void sampleGridsHaveOneRowPerClass() {
-        Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, true);
+        Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, Norm.BATCH, Norm.BATCH);
         SampleInputs grid = SampleInputs.grid(dcgan, Conditioning.oneHot(10), 64, new SplittableRandom(1));
         assertEquals(6, grid.columns());
         assertEquals(60, grid.input().size(0));

@@ -3,6 +3,7 @@ package gan4j.arch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.SequentialNetwork;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -42,7 +43,7 @@ class GradientCheckTest {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     }
 
-    private static final Dcgan TINY = new Dcgan(28, 1, 4, 2, 2, true);
+    private static final Dcgan TINY = new Dcgan(28, 1, 4, 2, 2, Norm.BATCH, Norm.BATCH);
     private static final Architecture.NetworkSpec SPEC =
             new Architecture.NetworkSpec(0, 3, new NoOp(), DataType.DOUBLE);
 

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan4j.train.GraphNetwork;
-import gan4j.train.Network;
+import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.GraphNetwork;
+import gan4j.nn.Network;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -30,7 +31,7 @@ class ResnetTest {
     @ParameterizedTest
     @ValueSource(ints = {28, 32, 64})
     void generatorMakesImagesAndDiscriminatorScoresThem(int size) {
-        Resnet resnet = new Resnet(size, 3, 6, 4, 4, 1);
+        Resnet resnet = new Resnet(size, 3, 6, 4, 4, 1, Norm.BATCH, Norm.NONE);
         GraphNetwork g = network(resnet.generator(SPEC));
         GraphNetwork d = network(resnet.discriminator(SPEC));
 
@@ -48,7 +49,7 @@ class ResnetTest {
 
     @Test
     void conditionChannelsWidenBothInputs() {
-        Resnet resnet = new Resnet(32, 1, 6, 4, 4, 0);
+        Resnet resnet = new Resnet(32, 1, 6, 4, 4, 0, Norm.BATCH, Norm.NONE);
         Architecture.NetworkSpec conditioned = new Architecture.NetworkSpec(10, 1, new Sgd(0.1), DataType.FLOAT);
         GraphNetwork g = network(resnet.generator(conditioned));
         GraphNetwork d = network(resnet.discriminator(conditioned));
@@ -60,7 +61,7 @@ class ResnetTest {
     /** 128 pixels: shapes by DL4J's type inference only, without building the (large) networks. */
     @Test
     void at128PixelsTheShapesStillFit() {
-        Resnet resnet = new Resnet(128, 3, 16, 4, 4, 0);
+        Resnet resnet = new Resnet(128, 3, 16, 4, 4, 0, Norm.BATCH, Norm.NONE);
         assertEquals(InputType.convolutional(128, 128, 3), types(resnet.generator(SPEC), 16, 1, 1).get("output"));
         Map<String, InputType> d = types(resnet.discriminator(SPEC), 3, 128, 128);
         assertEquals(InputType.feedForward(1), d.get("output"));
@@ -70,7 +71,7 @@ class ResnetTest {
     /** Fashion-MNIST: G starts from 7×7 and doubles twice; D halves twice, back to 7×7. */
     @Test
     void at28PixelsTheBaseIsSevenBySeven() {
-        Resnet resnet = new Resnet(28, 1, 16, 4, 4, 0);
+        Resnet resnet = new Resnet(28, 1, 16, 4, 4, 0, Norm.BATCH, Norm.NONE);
         Map<String, InputType> g = types(resnet.generator(SPEC), 16, 1, 1);
         assertEquals(InputType.convolutional(7, 7, 8), g.get("map"));
         assertEquals(InputType.convolutional(14, 14, 4), g.get("up0"));
@@ -84,7 +85,7 @@ class ResnetTest {
 
     @Test
     void theDiscriminatorHasNoBatchNormAndOneAdditionPerBlock() {
-        ComputationGraphConfiguration d = new Resnet(32, 3, 16, 4, 4, 2).discriminator(SPEC);
+        ComputationGraphConfiguration d = new Resnet(32, 3, 16, 4, 4, 2, Norm.BATCH, Norm.NONE).discriminator(SPEC);
         long additions = d.getVertices().values().stream().filter(v -> v instanceof ElementWiseVertex).count();
         assertEquals(3 + 2, additions);
         assertTrue(d.getVertices().values().stream().noneMatch(v -> v instanceof LayerVertex layer
@@ -95,7 +96,7 @@ class ResnetTest {
     /** What a checkpoint relies on: the configurations, custom layers included, survive JSON. */
     @Test
     void configurationsRoundTripThroughJson() {
-        Resnet resnet = new Resnet(28, 1, 6, 2, 2, 1);
+        Resnet resnet = new Resnet(28, 1, 6, 2, 2, 1, Norm.BATCH, Norm.NONE);
         Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Sgd(0.1), DataType.DOUBLE);
         roundTrips(resnet.generator(spec), Nd4j.randn(DataType.DOUBLE, resnet.latentShape(2)));
         roundTrips(resnet.discriminator(spec), Nd4j.rand(DataType.DOUBLE, 2, 1, 28, 28));
@@ -112,8 +113,8 @@ class ResnetTest {
 
     @Test
     void unsupportedSizesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Resnet(48, 3, 16, 4, 4, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Resnet(32, 3, 16, 4, 4, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Resnet(48, 3, 16, 4, 4, 0, Norm.BATCH, Norm.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new Resnet(32, 3, 16, 4, 4, -1, Norm.BATCH, Norm.NONE));
     }
 
     private static Map<String, InputType> types(ComputationGraphConfiguration conf, int channels, int height, int width) {

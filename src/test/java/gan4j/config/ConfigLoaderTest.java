@@ -110,4 +110,24 @@ class ConfigLoaderTest {
             }
         }
     }
+
+    @Test
+    void normalizationIsAChoicePerNetworkWithDefaultsPerArchitecture() {
+        ModelConfig dcgan = parse("seed: 1\n").model();
+        assertEquals(ModelConfig.Family.DCGAN, dcgan.architecture());
+        assertEquals(ModelConfig.Norm.BATCH, dcgan.generatorNorm());
+        assertEquals(ModelConfig.Norm.BATCH, dcgan.discriminatorNorm());
+        assertEquals(ModelConfig.Norm.SPECTRAL, parse("model: {architecture: resnet}\n").model().discriminatorNorm());
+        assertEquals(128, parse("model: {architecture: resnet}\n").model().latentSize());
+        assertEquals(ModelConfig.Norm.NONE,
+                parse("model: {discriminator_norm: none}\n").model().discriminatorNorm());
+
+        assertTrue(error("model: {discriminator_norm: layer}\n")
+                .contains("model.discriminator_norm must be one of batch, spectral, none, got 'layer'"));
+        assertTrue(error("model: {architecture: vgg}\n").contains("must be one of dcgan, resnet, mlp"));
+        assertTrue(error("model: {generator_norm: spectral}\n").contains("spectral is not available for dcgan"));
+        String old = error("model: {discriminator_batch_norm: false}\n");
+        assertTrue(old.startsWith("exp.yaml:1: model.discriminator_batch_norm was replaced by"
+                + " model.discriminator_norm"), old);
+    }
 }

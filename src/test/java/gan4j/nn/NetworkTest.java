@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Dcgan;
+import gan4j.config.ModelConfig.Norm;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 class NetworkTest {
 
-    private static final Dcgan DCGAN = new Dcgan(28, 1, 8, 4, 4, true);
+    private static final Dcgan DCGAN = new Dcgan(28, 1, 8, 4, 4, Norm.BATCH, Norm.BATCH);
 
     private static SequentialNetwork discriminator() {
         MultiLayerNetwork net = new MultiLayerNetwork(DCGAN.discriminator(
@@ -37,7 +38,7 @@ class NetworkTest {
     /** The input-only pass (transposed convolutions) agrees with the full one, at 28 and 64 pixels. */
     @Test
     void theInputGradientAloneMatchesTheFullBackwardPass() {
-        for (Dcgan dcgan : new Dcgan[] {new Dcgan(28, 3, 8, 4, 4, true), new Dcgan(64, 1, 8, 4, 4, false)}) {
+        for (Dcgan dcgan : new Dcgan[] {new Dcgan(28, 3, 8, 4, 4, Norm.BATCH, Norm.BATCH), new Dcgan(64, 1, 8, 4, 4, Norm.BATCH, Norm.NONE)}) {
             MultiLayerNetwork net = new MultiLayerNetwork(dcgan.discriminator(
                     new Architecture.NetworkSpec(2, 1, new Sgd(0.1), DataType.DOUBLE)));
             net.init();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gan4j.arch.Architecture;
 import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
+import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.SequentialNetwork;
 import gan4j.random.RandomStreams;
 import java.util.SplittableRandom;
@@ -171,7 +172,7 @@ class GradientPenaltyTest {
 
     @Test
     void runsOnConditionalDcganCriticWithBatchNorm() {
-        Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, true);
+        Dcgan dcgan = new Dcgan(28, 1, 8, 4, 4, Norm.BATCH, Norm.BATCH);
         SequentialNetwork critic = new SequentialNetwork(new MultiLayerNetwork(dcgan.discriminator(
                 new Architecture.NetworkSpec(2, 0, new Sgd(0.1), DataType.FLOAT))));
         critic.model().init();

@@ -18,21 +18,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A resumed run must be the uninterrupted run: same parameters, same optimizer state, same samples. */
 class ResumeTest {
 
-    /** Both generator-step schedules: a new latent batch (Algorithm 1), or the D step's fake batch again. */
+    /**
+     * Both generator-step schedules (a new latent batch as in Algorithm 1, or the D step's fake batch
+     * again), a spectrally normalized critic, whose power-iteration vectors must resume too, and the
+     * ResNet pair (computation graphs, spectral norm in the critic by default).
+     */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void trainingInTwoHalvesEqualsTrainingStraightThrough(boolean reuseFakeBatch, @TempDir Path straight,
+    @ValueSource(strings = {"train.reuse_fake_batch=false", "train.reuse_fake_batch=true",
+        "model.discriminator_norm=spectral", "model.architecture=resnet"})
+    void trainingInTwoHalvesEqualsTrainingStraightThrough(String setting, @TempDir Path straight,
                                                            @TempDir Path halves) throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
         Path a = TinyRuns.dcganConfig(straight, "");
-        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set",
-                "train.reuse_fake_batch=" + reuseFakeBatch).exitCode());
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set", setting).exitCode());
 
         Path b = TinyRuns.dcganConfig(halves, "");
-        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3", "--set",
-                "train.reuse_fake_batch=" + reuseFakeBatch).exitCode());
-        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set",
-                "train.reuse_fake_batch=" + reuseFakeBatch);
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3", "--set", setting)
+                .exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", setting);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming"), resumed.out());
 

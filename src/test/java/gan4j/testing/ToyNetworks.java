@@ -1,9 +1,7 @@
 package gan4j.testing;
 
 import gan4j.arch.Architecture;
-import gan4j.nn.SequentialNetwork;
 import gan4j.train.Networks;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -15,10 +13,6 @@ public final class ToyNetworks {
 
     public static Networks of(Architecture architecture, double learningRate) {
         Architecture.NetworkSpec spec = new Architecture.NetworkSpec(0, 1, new Adam(learningRate), DataType.FLOAT);
-        MultiLayerNetwork g = new MultiLayerNetwork(architecture.generator(spec));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(architecture.discriminator(spec));
-        d.init();
-        return new Networks(new SequentialNetwork(g), new SequentialNetwork(d));
+        return new Networks(architecture.newGenerator(spec), architecture.newDiscriminator(spec));
     }
 }

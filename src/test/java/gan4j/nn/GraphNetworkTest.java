@@ -1,4 +1,4 @@
-package gan4j.train;
+package gan4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Resnet;
+import gan4j.config.ModelConfig.Norm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ class GraphNetworkTest {
 
     private static final int BATCH = 2;
     private static final int LATENT = 3;
-    private static final Resnet RESNET = new Resnet(28, 1, LATENT, 2, 2, 1);
+    private static final Resnet RESNET = new Resnet(28, 1, LATENT, 2, 2, 1, Norm.BATCH, Norm.NONE);
 
     private static ComputationGraphConfiguration generator(IUpdater updater) {
         return RESNET.generator(new Architecture.NetworkSpec(0, 7, updater, DataType.DOUBLE));
@@ -233,7 +234,7 @@ class GraphNetworkTest {
         // Entries the pass leaves unwritten would otherwise still hold the full pass's values.
         network.model().getFlattenedGradients().assign(Double.NaN);
         network.forward(x);
-        Gradient alone = network.parameterGradient(error);
+        ParameterGradient alone = network.parameterGradient(error);
         assertEquals(0, parameters.distance2(alone.gradient()), 1e-12 * parameters.norm2Number().doubleValue());
         assertEquals(parameters.length(), alone.gradient().length());
         assertEquals(network.model().paramTable().keySet(), alone.gradientForVariable().keySet());
@@ -279,7 +280,7 @@ class GraphNetworkTest {
      * for the score is 2·(score − target)): SGD checks the step's size, Adam the iteration count.
      */
     @Test
-    void updatesMoveParametersAsDl4jsFitDoes() {
+    void discriminatorUpdatesMoveParametersAsDl4jsFitDoes() {
         for (IUpdater updater : new IUpdater[] {new Sgd(0.01), new Adam(0.01)}) {
             ComputationGraphConfiguration conf = discriminator(updater);
             GraphNetwork network = new GraphNetwork(graph(conf));
@@ -366,7 +367,7 @@ class GraphNetworkTest {
 
     private static void step(GraphNetwork network, INDArray input, int step) {
         INDArray out = network.forward(input);
-        Gradient gradient = network.backward(out.sub(error(70 + step, out.shape()))).parameters();
+        ParameterGradient gradient = network.backward(out.sub(error(70 + step, out.shape()))).parameters();
         network.update(gradient);
     }
 }

@@ -1,7 +1,8 @@
-package gan4j.train;
+package gan4j.nn;
 
-import gan4j.layer.InputGradientLayer;
-import gan4j.layer.ParameterGradientLayer;
+import gan4j.nn.layer.InputGradientLayer;
+import gan4j.nn.layer.ParameterGradientLayer;
+import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
@@ -27,15 +29,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A single-input, single-output {@link ComputationGraph} driven by hand, with the operations of
- * {@link Network}. DL4J's graph returns no gradient with respect to its input, which a GAN needs
+ * A {@link Network} with skip connections: a single-input, single-output {@link ComputationGraph}
+ * driven by hand. DL4J's graph returns no gradient with respect to its input, which a GAN needs
  * from D to train G, so this class runs the vertices itself in topological order.
  *
- * <p>Workspaces as in {@link Network}: the forward pass's activations in one workspace per
+ * <p>Workspaces as in {@link SequentialNetwork}: the forward pass's activations in one workspace per
  * network, kept until the backward pass; one working-memory workspace per vertex pass; activation
  * gradients released as soon as consumed, as DL4J's graph does.
  */
-public final class GraphNetwork {
+public final class GraphNetwork implements Network {
 
     /** Working memory of one vertex's pass, shared by the forward and the backward pass. */
     private static final WorkspaceConfiguration WORKING_MEMORY = WorkspaceConfigs.learnedOver(4);
@@ -57,6 +59,7 @@ public final class GraphNetwork {
     private final LayerWorkspaceMgr forwardWorkspaces;
     /** Each with its own activation-gradient workspace; as many as one pass keeps open at once. */
     private final List<LayerWorkspaceMgr> backwardWorkspaces = new ArrayList<>();
+    private final LayerProfile profile;
     private MemoryWorkspace activations;
 
     public GraphNetwork(ComputationGraph graph) {
@@ -69,6 +72,7 @@ public final class GraphNetwork {
         this.order = graph.topologicalSortOrder();
         this.inputVertex = graph.getVertex(graph.getConfiguration().getNetworkInputs().get(0)).getVertexIndex();
         this.outputVertex = graph.getVertex(graph.getConfiguration().getNetworkOutputs().get(0)).getVertexIndex();
+        this.profile = new LayerProfile(vertices.length);
         this.parametersUpstream = new boolean[vertices.length];
         for (int index : order) {
             VertexIndices[] sources = vertices[index].getInputVertices();
@@ -118,6 +122,13 @@ public final class GraphNetwork {
         return workspaces;
     }
 
+    /** A graph of {@code configuration}, its parameters initialised from the configuration's seed. */
+    public static GraphNetwork initialised(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return new GraphNetwork(graph);
+    }
+
     public ComputationGraph model() {
         return graph;
     }
@@ -128,6 +139,7 @@ public final class GraphNetwork {
      * open but not current until that backward pass or the next forward pass; the returned output
      * is a copy outside the workspace.
      */
+    @Override
     public INDArray forward(INDArray input) {
         releaseActivations();
         // Vertices read the batch size from the graph's input (preprocessors' backward passes).
@@ -139,7 +151,9 @@ public final class GraphNetwork {
             for (int index : order) {
                 GraphVertex vertex = vertices[index];
                 try (MemoryWorkspace working = forwardWorkspaces.notifyScopeEntered(ArrayType.FF_WORKING_MEM)) {
+                    long started = System.nanoTime();
                     INDArray out = vertex.isInputVertex() ? input : vertex.doForward(true, forwardWorkspaces);
+                    profile.forward(index, System.nanoTime() - started);
                     VertexIndices[] consumers = vertex.getOutputVertices();
                     if (consumers != null) {
                         for (VertexIndices consumer : consumers) {
@@ -161,7 +175,7 @@ public final class GraphNetwork {
         }
     }
 
-    /** Inference-mode output (BatchNorm on running statistics), for sampling and plots. */
+    @Override
     public INDArray infer(INDArray input) {
         releaseActivations();
         return graph.outputSingle(false, input);
@@ -171,10 +185,11 @@ public final class GraphNetwork {
      * Backpropagates dLoss/dOutput through the last {@link #forward}. The returned parameter
      * gradient views the graph's single gradient buffer, which the next backward pass overwrites.
      */
+    @Override
     public Network.Backward backward(INDArray outputGradient) {
         return afterForward(() -> {
             Pair<Gradient, INDArray> result = backpropagate(outputGradient, Wanted.BOTH);
-            return new Network.Backward(result.getFirst(), result.getSecond());
+            return new Network.Backward(new ParameterGradient(result.getFirst()), result.getSecond());
         });
     }
 
@@ -183,14 +198,16 @@ public final class GraphNetwork {
      * alone, which views the graph's single gradient buffer. Vertices with no parameters upstream
      * compute no input gradient where they can, or none at all.
      */
-    public Gradient parameterGradient(INDArray outputGradient) {
-        return afterForward(() -> backpropagate(outputGradient, Wanted.PARAMETERS).getFirst());
+    @Override
+    public ParameterGradient parameterGradient(INDArray outputGradient) {
+        return afterForward(() -> new ParameterGradient(backpropagate(outputGradient, Wanted.PARAMETERS).getFirst()));
     }
 
     /**
      * Backpropagates dLoss/dOutput through the last {@link #forward} to the input only, skipping
      * parameter gradients where a layer can; the gradient buffer holds no meaningful values after.
      */
+    @Override
     public INDArray inputGradient(INDArray outputGradient) {
         return afterForward(() -> backpropagate(outputGradient, Wanted.INPUT).getSecond());
     }
@@ -272,9 +289,11 @@ public final class GraphNetwork {
                                           LayerWorkspaceMgr workspaces) {
         boolean propagate = wanted != Wanted.PARAMETERS || parametersUpstream[vertex.getVertexIndex()];
         Pair<Gradient, INDArray[]> result;
+        long started = System.nanoTime();
         try (MemoryWorkspace working = workspaces.notifyScopeEntered(ArrayType.BP_WORKING_MEM)) {
             result = backward(vertex, wanted, propagate, workspaces);
         }
+        profile.backward(vertex.getVertexIndex(), System.nanoTime() - started);
         if (propagate) {
             VertexIndices[] sources = vertex.getInputVertices();
             for (int j = 0; j < sources.length; j++) {
@@ -342,17 +361,22 @@ public final class GraphNetwork {
      * new ComputationGraph(conf)} does not copy: two graphs built from one configuration object
      * would advance each other's count.
      */
-    public void update(Gradient gradient) {
+    @Override
+    public void update(ParameterGradient gradient) {
+        long started = System.nanoTime();
         int iteration = graph.getIterationCount();
-        graph.getUpdater().update(gradient, iteration, graph.getEpochCount(), 1, LayerWorkspaceMgr.noWorkspaces());
+        graph.getUpdater().update(gradient.dl4j(), iteration, graph.getEpochCount(), 1,
+                LayerWorkspaceMgr.noWorkspaces());
         graph.params().subi(gradient.gradient());
         graph.getConfiguration().setIterationCount(iteration + 1);
+        profile.update(System.nanoTime() - started);
     }
 
     /**
      * Closes the workspace of the last forward pass, if open: DL4J's own passes ({@link #infer},
      * {@code ComputationGraph.output}) refuse to start while a workspace is open.
      */
+    @Override
     public void releaseActivations() {
         if (activations != null) {
             MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
@@ -360,5 +384,58 @@ public final class GraphNetwork {
             activations = null;
             Nd4j.getMemoryManager().setCurrentWorkspace(current);
         }
+    }
+
+    @Override
+    public INDArray params() {
+        return graph.params();
+    }
+
+    @Override
+    public Map<String, INDArray> paramTable() {
+        return graph.paramTable();
+    }
+
+    @Override
+    public INDArray updaterState() {
+        return graph.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public int iterationCount() {
+        return graph.getIterationCount();
+    }
+
+    @Override
+    public int epochCount() {
+        return graph.getEpochCount();
+    }
+
+    @Override
+    public void setCounts(int iterations, int epochs) {
+        graph.getConfiguration().setIterationCount(iterations);
+        graph.getConfiguration().setEpochCount(epochs);
+    }
+
+    @Override
+    public String configurationJson() {
+        return graph.getConfiguration().toJson();
+    }
+
+    @Override
+    public long widestActivation(INDArray input) {
+        releaseActivations();
+        return graph.feedForward(input, false).values().stream().mapToLong(INDArray::length).max().orElse(0);
+    }
+
+    @Override
+    public LayerProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public void printProfile(String title, long steps, PrintStream out) {
+        profile.print(title, Arrays.stream(vertices).map(GraphVertex::getVertexName).toArray(String[]::new), steps,
+                out);
     }
 }
