@@ -279,7 +279,7 @@ class GraphNetworkTest {
      * for the score is 2·(score − target)): SGD checks the step's size, Adam the iteration count.
      */
     @Test
-    void updatesMoveParametersAsDl4jsFitDoes() {
+    void discriminatorUpdatesMoveParametersAsDl4jsFitDoes() {
         for (IUpdater updater : new IUpdater[] {new Sgd(0.01), new Adam(0.01)}) {
             ComputationGraphConfiguration conf = discriminator(updater);
             GraphNetwork network = new GraphNetwork(graph(conf));
