@@ -1,8 +1,8 @@
 package gan4j.arch;
 
+import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.Network;
 import gan4j.nn.SequentialNetwork;
-import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.layer.BatchNorm;
 import gan4j.nn.layer.LeakyReluLayer;
 import gan4j.nn.layer.ReusingConvolution;

@@ -1,13 +1,12 @@
 package gan4j.bench;
 
 import gan4j.data.Batch;
-import gan4j.data.Dataset;
 import gan4j.data.BatchStream;
-import gan4j.data.ImageFolderDataset;
-import gan4j.data.IdxDataset;
-import gan4j.data.PackedDataset;
+import gan4j.data.Dataset;
 import gan4j.data.DatasetPacker;
-
+import gan4j.data.IdxDataset;
+import gan4j.data.ImageFolderDataset;
+import gan4j.data.PackedDataset;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,9 +21,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Measures how many images per second {@link BatchStream} delivers, as training draws them, from a

@@ -1,13 +1,15 @@
 package gan4j.bench;
 
 import gan4j.arch.Architecture;
-import gan4j.config.ModelConfig.Norm;
-import gan4j.nn.backend.CpuBackend;
-import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
+import gan4j.config.ModelConfig.Norm;
 import gan4j.data.Batch;
+import gan4j.nn.ConditionedCritic;
+import gan4j.nn.ConditionedGenerator;
+import gan4j.nn.Conditioning;
 import gan4j.nn.NativeGarbageCollector;
-import gan4j.nn.SequentialNetwork;
+import gan4j.nn.Networks;
+import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Wasserstein;
@@ -17,10 +19,10 @@ import gan4j.penalty.Interpolates;
 import gan4j.penalty.Penalty;
 import gan4j.random.RandomStreams;
 import gan4j.train.RunEvent;
-import gan4j.train.Trainer;
-import gan4j.train.Networks;
-import gan4j.train.TrainingState;
+import gan4j.train.RunListener;
 import gan4j.train.StopSignal;
+import gan4j.train.Trainer;
+import gan4j.train.TrainingState;
 import gan4j.train.Variant;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +36,9 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Times full training steps (k D updates on real and fake, then one G update) of the standard
@@ -94,19 +96,20 @@ public final class StepBenchmark implements Callable<Integer> {
         Objective objective = wgan ? new Wasserstein() : new NonSaturating();
         List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
                 : List.of();
-        Variant variant = new Variant(architecture, Conditioning.none(), objective, penalties, List.of(),
-                InputNoise.NONE, k, reuseFakeBatch);
-        Networks networks = new Networks(SequentialNetwork.initialised(architecture.generator(spec(1))),
-                SequentialNetwork.initialised(architecture.discriminator(spec(2))));
+        Variant variant = new Variant(architecture, objective, penalties, List.of(), InputNoise.NONE, k,
+                reuseFakeBatch);
+        Networks networks = new Networks(architecture.newGenerator(spec(1)), architecture.newDiscriminator(spec(2)));
         Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
                 size, size).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
         NativeGarbageCollector collector = new NativeGarbageCollector();
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(event -> {
-            if (event instanceof RunEvent.StepCompleted) {
-                collector.afterStep();
-            }
-        }));
+        Trainer trainer = new Trainer(new ConditionedGenerator(networks.generator(), Conditioning.none()),
+                new ConditionedCritic(networks.discriminator(), Conditioning.none()), variant, new RandomStreams(1),
+                List.<RunListener>of(event -> {
+                    if (event instanceof RunEvent.StepCompleted) {
+                        collector.afterStep();
+                    }
+                }));
 
         TrainingState state = new TrainingState(0);
         long warmupStart = System.nanoTime();

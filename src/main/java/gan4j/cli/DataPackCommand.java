@@ -1,9 +1,9 @@
 package gan4j.cli;
 
 import gan4j.config.ConfigException;
-import gan4j.data.DatasetPacker;
 import gan4j.data.DatasetPacker.SkippedFile;
 import gan4j.data.DatasetPacker.Summary;
+import gan4j.data.DatasetPacker;
 import gan4j.data.IdxDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package gan4j.cli;
 
 import gan4j.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine;
 
 /** Exit codes: 0 success, 1 a run or sampling failed, 2 the user's command line or config is wrong. */
 public final class ExitCodes implements IExitCodeExceptionMapper {

@@ -1,10 +1,10 @@
 package gan4j.cli;
 
 import gan4j.nn.backend.CpuBackend;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code gan} command: train GANs on images, sample from them, evaluate, prepare data. */
 @Command(name = "gan",

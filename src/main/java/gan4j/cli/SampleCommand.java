@@ -2,11 +2,11 @@ package gan4j.cli;
 
 import gan4j.config.ConfigException;
 import gan4j.model.GanModel;
+import gan4j.random.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
 import gan4j.report.ImageGrid;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
-import gan4j.random.RandomStreams;
-import gan4j.random.RandomStreams.Purpose;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,10 +4,10 @@ import gan4j.config.ConfigException;
 import gan4j.data.DataException;
 import gan4j.event.NonFiniteLossException;
 import gan4j.io.RunException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Ends every failed command with one sentence on stderr and an exit code: errors a user can fix as

@@ -2,9 +2,9 @@ package gan4j.event;
 
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
-import gan4j.train.StepMetrics;
 import gan4j.train.RunEvent;
 import gan4j.train.RunListener;
+import gan4j.train.StepMetrics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package gan4j.event;
 
-import gan4j.train.StepMetrics;
 import gan4j.train.RunEvent;
 import gan4j.train.RunListener;
+import gan4j.train.StepMetrics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

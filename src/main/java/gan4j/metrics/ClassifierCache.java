@@ -1,11 +1,11 @@
 package gan4j.metrics;
 
 import gan4j.data.Dataset;
+import gan4j.io.AtomicFiles;
 import gan4j.io.BoundedZip;
 import gan4j.io.YamlRecord;
 import gan4j.nn.NetworkSnapshot;
 import gan4j.nn.SequentialNetwork;
-import gan4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,13 @@
 package gan4j.model;
 
 import gan4j.arch.Architecture;
-import gan4j.arch.Conditioning;
+import gan4j.nn.ConditionedCritic;
+import gan4j.nn.ConditionedGenerator;
+import gan4j.nn.Conditioning;
 import gan4j.nn.Network;
-import gan4j.train.Networks;
+import gan4j.nn.Networks;
+import gan4j.nn.SampleCritic;
+import gan4j.nn.SampleGenerator;
 import gan4j.train.SampleInputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +30,16 @@ public final class GanModel {
     private final Architecture architecture;
     private final Conditioning conditioning;
     private final ModelSpec spec;
+    private final SampleGenerator sampleGenerator;
+    private final SampleCritic sampleCritic;
 
     GanModel(Networks networks, Architecture architecture, Conditioning conditioning, ModelSpec spec) {
         this.networks = networks;
         this.architecture = architecture;
         this.conditioning = conditioning;
         this.spec = spec;
+        this.sampleGenerator = new ConditionedGenerator(networks.generator(), conditioning);
+        this.sampleCritic = new ConditionedCritic(networks.discriminator(), conditioning);
     }
 
     public Networks networks() {
@@ -44,6 +52,16 @@ public final class GanModel {
 
     public Network critic() {
         return networks.discriminator();
+    }
+
+    /** G as the trainer drives it: latent vectors and labels in, samples out. */
+    public SampleGenerator sampleGenerator() {
+        return sampleGenerator;
+    }
+
+    /** D as the trainer and the penalties drive it: samples and labels in, scores out. */
+    public SampleCritic sampleCritic() {
+        return sampleCritic;
     }
 
     public Architecture architecture() {

@@ -2,14 +2,14 @@ package gan4j.model;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Architectures;
-import gan4j.arch.Conditioning;
 import gan4j.arch.Optimizers;
 import gan4j.config.GanConfig;
 import gan4j.config.ModelConfig;
 import gan4j.data.DataException;
-import gan4j.train.Networks;
-import gan4j.random.RandomStreams;
+import gan4j.nn.Conditioning;
+import gan4j.nn.Networks;
 import gan4j.random.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 

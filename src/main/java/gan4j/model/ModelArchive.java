@@ -2,8 +2,8 @@ package gan4j.model;
 
 import gan4j.config.GanConfig;
 import gan4j.data.DataException;
-import gan4j.io.BoundedZip;
 import gan4j.io.BoundedZip.ZipFormatException;
+import gan4j.io.BoundedZip;
 import gan4j.io.YamlRecord;
 import gan4j.nn.NetworkSnapshot;
 import java.io.IOException;

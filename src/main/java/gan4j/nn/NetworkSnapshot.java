@@ -1,7 +1,7 @@
 package gan4j.nn;
 
-import gan4j.io.BoundedZip;
 import gan4j.io.BoundedZip.ZipFormatException;
+import gan4j.io.BoundedZip;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

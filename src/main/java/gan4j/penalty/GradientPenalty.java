@@ -1,8 +1,8 @@
 package gan4j.penalty;
 
-import gan4j.nn.Network;
-import java.util.SplittableRandom;
 import gan4j.nn.ParameterGradient;
+import gan4j.nn.SampleCritic;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,8 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The gradient-norm penalty of WGAN-GP (Gulrajani et al. 2017) and DRAGAN (Kodali et al. 2017),
  * trained with first-order passes only, since DL4J cannot differentiate a gradient.
  *
- * <p>At points x̂ᵢ (i = 1..B) chosen by {@link PenaltyPoints}, let gᵢ = ∇ₓD(x̂ᵢ) restricted to the
- * sample channels (conditioning planes neither move nor count) and rᵢ = ‖gᵢ‖ − target, or
+ * <p>At points x̂ᵢ (i = 1..B) chosen by {@link PenaltyPoints}, let gᵢ = ∇ₓD(x̂ᵢ) with respect to the
+ * sample (the critic keeps any conditioning to itself) and rᵢ = ‖gᵢ‖ − target, or
  * max(0, ‖gᵢ‖ − target) when one-sided. The returned value is exact: P = λ·(1/B)·Σᵢ rᵢ².
  *
  * <p>Its true gradient is ∇θP = (2λ/B)·Σᵢ rᵢ·∇θ‖gᵢ‖, and ∇θ‖gᵢ‖ = ∇θ[vᵢ·∇ₓD(x̂ᵢ)] with the unit
@@ -62,12 +62,12 @@ public final class GradientPenalty implements Penalty {
     }
 
     @Override
-    public double accumulate(Network discriminator, INDArray real, INDArray fake, long sampleChannels,
-                             SplittableRandom random, INDArray gradientSum) {
-        INDArray at = points.at(real, fake, sampleChannels, random);
+    public double accumulate(SampleCritic critic, INDArray real, INDArray fake, int[] labels, SplittableRandom random,
+                             INDArray gradientSum) {
+        INDArray at = points.at(real, fake, random);
         int batch = Math.toIntExact(at.size(0));
-        INDArray scores = discriminator.forward(at);
-        INDArray gradients = SampleChannels.rows(discriminator.inputGradient(Nd4j.onesLike(scores)), sampleChannels);
+        INDArray scores = critic.score(at, labels);
+        INDArray gradients = SampleRows.rows(critic.sampleGradient(Nd4j.onesLike(scores)));
         double[] norms = gradients.norm2(1).toDoubleVector();
 
         double[] stepScales = new double[batch];
@@ -88,19 +88,20 @@ public final class GradientPenalty implements Penalty {
             DataType type = at.dataType();
             INDArray step = gradients.muliColumnVector(column(stepScales, type));
             INDArray errors = column(outputWeights, type);
-            INDArray up = parameterGradient(discriminator, SampleChannels.replaced(at, sampleChannels,
-                    SampleChannels.rows(at, sampleChannels).addi(step)), errors);
-            INDArray down = parameterGradient(discriminator, SampleChannels.replaced(at, sampleChannels,
-                    SampleChannels.rows(at, sampleChannels).subi(step)), errors);
+            INDArray up = parameterGradient(critic, SampleRows.shaped(SampleRows.rows(at).addi(step), at), labels,
+                    errors);
+            INDArray down = parameterGradient(critic, SampleRows.shaped(SampleRows.rows(at).subi(step), at), labels,
+                    errors);
             gradientSum.addi(up.subi(down));
         }
         return weight * squares / batch;
     }
 
     /** D's parameter gradient for an output error at {@code input}, running statistics zeroed, copied. */
-    private static INDArray parameterGradient(Network discriminator, INDArray input, INDArray outputError) {
-        discriminator.forward(input);
-        ParameterGradient gradient = discriminator.parameterGradient(outputError);
+    private static INDArray parameterGradient(SampleCritic critic, INDArray samples, int[] labels,
+                                              INDArray outputError) {
+        critic.score(samples, labels);
+        ParameterGradient gradient = critic.parameterGradient(outputError);
         gradient.zeroState();
         return gradient.gradient().dup();
     }

@@ -9,15 +9,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Interpolates implements PenaltyPoints {
 
     @Override
-    public INDArray at(INDArray real, INDArray fake, long sampleChannels, SplittableRandom random) {
+    public INDArray at(INDArray real, INDArray fake, SplittableRandom random) {
         if (!real.equalShapes(fake)) {
             throw new IllegalArgumentException("real " + Arrays.toString(real.shape())
                     + " and fake " + Arrays.toString(fake.shape()) + " batches differ in shape");
         }
         INDArray alpha = RandomStreams.uniform(random, real.dataType(), real.size(0), 1);
-        INDArray realRows = SampleChannels.rows(real, sampleChannels);
-        INDArray fakeRows = SampleChannels.rows(fake, sampleChannels);
-        INDArray mixed = realRows.subi(fakeRows).muliColumnVector(alpha).addi(fakeRows);
-        return SampleChannels.replaced(real, sampleChannels, mixed);
+        INDArray realRows = SampleRows.rows(real);
+        INDArray fakeRows = SampleRows.rows(fake);
+        return SampleRows.shaped(realRows.subi(fakeRows).muliColumnVector(alpha).addi(fakeRows), real);
     }
 }

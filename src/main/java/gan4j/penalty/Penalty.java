@@ -1,6 +1,6 @@
 package gan4j.penalty;
 
-import gan4j.nn.Network;
+import gan4j.nn.SampleCritic;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,9 +10,8 @@ public interface Penalty {
     /**
      * Adds this penalty's gradient with respect to D's parameters into {@code gradientSum} (a flat
      * array laid out like D's parameters) and returns the penalty's value. {@code real} and
-     * {@code fake} are D's inputs for this D step, conditioning included; {@code sampleChannels}
-     * is how many leading channels of them are the sample itself.
+     * {@code fake} are the samples D judged in this D step, of classes {@code labels}.
      */
-    double accumulate(Network discriminator, INDArray real, INDArray fake, long sampleChannels,
-                      SplittableRandom random, INDArray gradientSum);
+    double accumulate(SampleCritic critic, INDArray real, INDArray fake, int[] labels, SplittableRandom random,
+                      INDArray gradientSum);
 }

@@ -7,10 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @FunctionalInterface
 public interface PenaltyPoints {
 
-    /**
-     * A new batch shaped like {@code real}: only its first {@code sampleChannels} channels may
-     * differ from {@code real}'s, since the rest are conditioning planes. Never writes into its
-     * arguments.
-     */
-    INDArray at(INDArray real, INDArray fake, long sampleChannels, SplittableRandom random);
+    /** A new batch of samples shaped like {@code real}. Never writes into its arguments. */
+    INDArray at(INDArray real, INDArray fake, SplittableRandom random);
 }

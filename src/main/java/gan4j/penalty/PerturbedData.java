@@ -23,12 +23,12 @@ public final class PerturbedData implements PenaltyPoints {
     }
 
     @Override
-    public INDArray at(INDArray real, INDArray fake, long sampleChannels, SplittableRandom random) {
-        INDArray rows = SampleChannels.rows(real, sampleChannels);
+    public INDArray at(INDArray real, INDArray fake, SplittableRandom random) {
+        INDArray rows = SampleRows.rows(real);
         double std = rows.stdNumber(false).doubleValue();
         INDArray alpha = RandomStreams.uniform(random, real.dataType(), rows.size(0), 1);
         INDArray noise = RandomStreams.uniform(random, real.dataType(), rows.shape());
         INDArray perturbed = noise.muliColumnVector(alpha).muli(perturbation * std).addi(rows);
-        return SampleChannels.replaced(real, sampleChannels, perturbed);
+        return SampleRows.shaped(perturbed, real);
     }
 }

@@ -1,6 +1,6 @@
 package gan4j.report;
 
-import gan4j.train.Networks;
+import gan4j.nn.Networks;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
 

@@ -2,7 +2,6 @@ package gan4j.report;
 
 import gan4j.train.RunEvent;
 import gan4j.train.RunListener;
-
 import java.nio.file.Path;
 
 /**

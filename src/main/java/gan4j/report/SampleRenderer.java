@@ -1,6 +1,6 @@
 package gan4j.report;
 
-import gan4j.train.Networks;
+import gan4j.nn.Networks;
 import java.nio.file.Path;
 
 /** Draws what the generator currently produces into a PNG file. */

@@ -1,8 +1,8 @@
 package gan4j.report;
 
 import gan4j.data.ToyMixture;
+import gan4j.nn.Networks;
 import gan4j.objective.Objective;
-import gan4j.train.Networks;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.ndarray.INDArray;

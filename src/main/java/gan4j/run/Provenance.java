@@ -1,5 +1,7 @@
 package gan4j.run;
 
+import gan4j.io.Versions;
+import gan4j.nn.backend.CpuBackend;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,8 +9,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import gan4j.io.Versions;
-import gan4j.nn.backend.CpuBackend;
 
 /**
  * What produced an artifact: configuration hash, seed, data, and the software and platform, since

@@ -2,7 +2,6 @@ package gan4j.run;
 
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

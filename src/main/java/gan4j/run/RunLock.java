@@ -1,7 +1,6 @@
 package gan4j.run;
 
 import gan4j.io.RunException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,6 +1,5 @@
 package gan4j.run;
 
-import gan4j.nn.backend.CpuBackend;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
@@ -9,32 +8,33 @@ import gan4j.data.Datasets;
 import gan4j.data.ImageFolderDataset;
 import gan4j.data.ToyDataset;
 import gan4j.event.MetricsLog;
-import gan4j.nn.NativeGarbageCollector;
 import gan4j.event.NonFiniteGuard;
-import gan4j.report.PlotWriter;
 import gan4j.event.ProgressReporter;
-import gan4j.train.RunEvent;
-import gan4j.train.RunListener;
-import gan4j.report.SampleGridWriter;
-import gan4j.report.SampleRenderer;
+import gan4j.io.AtomicFiles;
+import gan4j.io.RunException;
 import gan4j.model.GanModel;
 import gan4j.model.GanModels;
 import gan4j.model.ModelSpec;
+import gan4j.nn.NativeGarbageCollector;
+import gan4j.nn.OpThreads;
+import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.Objective;
 import gan4j.objective.Objectives;
 import gan4j.penalty.Regularizers;
-import gan4j.report.ImageSampleRenderer;
-import gan4j.report.ToySampleRenderer;
-import gan4j.nn.OpThreads;
-import gan4j.random.RandomStreams;
 import gan4j.random.RandomStreams.Purpose;
+import gan4j.random.RandomStreams;
+import gan4j.report.ImageSampleRenderer;
+import gan4j.report.PlotWriter;
+import gan4j.report.SampleGridWriter;
+import gan4j.report.SampleRenderer;
+import gan4j.report.ToySampleRenderer;
+import gan4j.train.RunEvent;
+import gan4j.train.RunListener;
 import gan4j.train.SampleInputs;
 import gan4j.train.StopSignal;
 import gan4j.train.Trainer;
 import gan4j.train.TrainingState;
 import gan4j.train.Variant;
-import gan4j.io.AtomicFiles;
-import gan4j.io.RunException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,7 +136,7 @@ public final class TrainingRun {
             out.println(CpuBackend.describe());
 
             Regularizers regularizers = Regularizers.from(config.regularizers());
-            Variant variant = new Variant(model.architecture(), model.conditioning(), objective, regularizers.penalties(),
+            Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
                     config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
             OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
@@ -150,7 +150,7 @@ public final class TrainingRun {
                  BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
                          state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
                          BatchStream.Memory.REUSED)) {
-                end = new Trainer(model.networks(), variant, random, listeners).run(state, config.train().steps(),
+                end = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random, listeners).run(state, config.train().steps(),
                         batches::next, stop);
                 // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
                 if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {

@@ -1,5 +1,6 @@
 package gan4j.train;
 
+import gan4j.nn.Networks;
 import gan4j.train.StepMetrics;
 
 /** What happens during a run, in order: started, each step, then finished or failed. */

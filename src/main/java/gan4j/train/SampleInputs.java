@@ -1,7 +1,7 @@
 package gan4j.train;
 
 import gan4j.arch.Architecture;
-import gan4j.arch.Conditioning;
+import gan4j.nn.Conditioning;
 import gan4j.random.RandomStreams;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,8 +1,10 @@
 package gan4j.train;
 
 import gan4j.data.Batch;
-import gan4j.nn.Network;
+import gan4j.nn.Networks;
 import gan4j.nn.ParameterGradient;
+import gan4j.nn.SampleCritic;
+import gan4j.nn.SampleGenerator;
 import gan4j.objective.LossAndGrad;
 import gan4j.objective.Scores;
 import gan4j.penalty.Constraint;
@@ -22,18 +24,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Trainer {
 
+    private final SampleGenerator generator;
+    private final SampleCritic critic;
     private final Networks networks;
     private final Variant variant;
     private final RandomStreams random;
     private final List<RunListener> listeners;
-    private final long sampleChannels;
 
-    public Trainer(Networks networks, Variant variant, RandomStreams random, List<RunListener> listeners) {
-        this.networks = networks;
+    public Trainer(SampleGenerator generator, SampleCritic critic, Variant variant, RandomStreams random,
+                   List<RunListener> listeners) {
+        this.generator = generator;
+        this.critic = critic;
+        this.networks = new Networks(generator.network(), critic.network());
         this.variant = variant;
         this.random = random;
         this.listeners = List.copyOf(listeners);
-        this.sampleChannels = variant.architecture().sampleShape()[0];
     }
 
     /**
@@ -79,67 +84,56 @@ public final class Trainer {
 
     /** Update D: maximise its objective on a real batch and a batch from G (minimise the loss). */
     private DiscriminatorStep discriminatorStep(long step, int j, Batch batch) {
-        Network g = networks.generator();
-        Network d = networks.discriminator();
         int[] labels = batch.labels();
-        INDArray fake = g.forward(generatorInput(step, j, labels));
+        INDArray fake = generator.generate(latent(step, j, labels.length), labels);
         INDArray real = noisy(batch.images(), step, 2 * j);
         INDArray noisyFake = noisy(fake, step, 2 * j + 1);
-        INDArray realIn = variant.conditioning().discriminatorInput(real, labels);
-        INDArray fakeIn = variant.conditioning().discriminatorInput(noisyFake, labels);
 
         // The objectives are separable (a real term plus a fake term), so the real pass can be
         // backpropagated before the fake scores exist: two forward passes instead of three.
-        INDArray realScores = d.forward(realIn);
+        INDArray realScores = critic.score(real, labels);
         INDArray dReal = variant.objective().discriminator(new Scores(realScores, realScores)).dReal();
-        INDArray sum = d.parameterGradient(dReal).gradient().dup();
-        INDArray fakeScores = d.forward(fakeIn);
+        INDArray sum = critic.parameterGradient(dReal).gradient().dup();
+        INDArray fakeScores = critic.score(noisyFake, labels);
         LossAndGrad loss = variant.objective().discriminator(new Scores(realScores, fakeScores));
-        ParameterGradient gradient = d.parameterGradient(loss.dFake());
+        ParameterGradient gradient = critic.parameterGradient(loss.dFake());
         sum.addi(gradient.gradient());
 
         double penalty = 0;
         for (Penalty p : variant.penalties()) {
-            penalty += p.accumulate(d, realIn, fakeIn, sampleChannels,
-                    random.random(Purpose.PENALTY, step, j), sum);
+            penalty += p.accumulate(critic, real, noisyFake, labels, random.random(Purpose.PENALTY, step, j), sum);
         }
         gradient.gradient().assign(sum);
         // BatchNorm's running statistics travel as pseudo-gradients; summing the real and fake passes
         // counted them twice, so halve them: they then track the mean of the real and fake batch
         // statistics at the configured decay.
         gradient.scaleState(0.5);
-        d.update(gradient);
+        critic.update(gradient);
         for (Constraint c : variant.constraints()) {
-            c.apply(d);
+            c.apply(critic.network());
         }
         return new DiscriminatorStep(loss.loss() + penalty, penalty, mean(variant.objective().readout(realScores)),
                 mean(variant.objective().readout(fakeScores)), labels, fake);
     }
 
     /**
-     * Update G: minimise the generator loss, the error flowing back through D's input gradient.
-     * Reusing the last D step's fake batch relies on G's activations from that step, which no G
-     * pass has replaced since.
+     * Update G: minimise the generator loss, the error flowing back through D's gradient with
+     * respect to the samples. Reusing the last D step's fake batch relies on G's activations from
+     * that step, which no G pass has replaced since.
      */
     private GeneratorStep generatorStep(long step, DiscriminatorStep last) {
-        Network g = networks.generator();
-        Network d = networks.discriminator();
         int[] labels = last.labels();
-        INDArray fake = variant.reuseFakeBatch() ? last.fake() : g.forward(generatorInput(step, -1, labels));
-        INDArray fakeIn = variant.conditioning().discriminatorInput(noisy(fake, step, -1), labels);
-        INDArray fakeScores = d.forward(fakeIn);
+        INDArray fake = variant.reuseFakeBatch() ? last.fake()
+                : generator.generate(latent(step, -1, labels.length), labels);
+        INDArray fakeScores = critic.score(noisy(fake, step, -1), labels);
         LossAndGrad loss = variant.objective().generator(fakeScores);
-        INDArray inputGradient = d.inputGradient(loss.dFake());
-        INDArray sampleGradient = variant.conditioning().sampleGradient(inputGradient, sampleChannels);
-        g.update(g.parameterGradient(sampleGradient));
+        generator.update(critic.sampleGradient(loss.dFake()));
         return new GeneratorStep(loss.loss(), mean(variant.objective().readout(fakeScores)), labels.length);
     }
 
-    private INDArray generatorInput(long step, int subStep, int[] labels) {
+    private INDArray latent(long step, int subStep, int count) {
         SplittableRandom latentRandom = random.random(Purpose.LATENT, step, subStep + 1);
-        INDArray z = RandomStreams.gaussian(latentRandom, DataType.FLOAT,
-                variant.architecture().latentShape(labels.length));
-        return variant.conditioning().generatorInput(z, labels);
+        return RandomStreams.gaussian(latentRandom, DataType.FLOAT, variant.architecture().latentShape(count));
     }
 
     private INDArray noisy(INDArray samples, long step, int subStep) {

@@ -1,7 +1,6 @@
 package gan4j.train;
 
 import gan4j.arch.Architecture;
-import gan4j.arch.Conditioning;
 import gan4j.objective.Objective;
 import gan4j.penalty.Constraint;
 import gan4j.penalty.InputNoise;
@@ -9,13 +8,13 @@ import gan4j.penalty.Penalty;
 import java.util.List;
 
 /**
- * A GAN variant as a composition: architecture × conditioning × objective × penalties ×
- * constraints × input noise × schedule. DCGAN, WGAN-GP, DRAGAN... are values of this, not classes.
+ * A GAN variant as a composition: architecture × objective × penalties × constraints × input
+ * noise × schedule (conditioning belongs to the model, inside its sample-space networks). DCGAN, WGAN-GP, DRAGAN... are values of this, not classes.
  * {@code reuseFakeBatch}: the generator step trains on the fake batch of the last discriminator
  * step (same latent codes, G's forward pass not repeated), as PyTorch's DCGAN example does, instead
  * of drawing a new one as Algorithm 1 does.
  */
-public record Variant(Architecture architecture, Conditioning conditioning, Objective objective,
+public record Variant(Architecture architecture, Objective objective,
                       List<Penalty> penalties, List<Constraint> constraints, InputNoise inputNoise,
                       int discriminatorStepsPerGeneratorStep, boolean reuseFakeBatch) {
 
@@ -25,10 +24,9 @@ public record Variant(Architecture architecture, Conditioning conditioning, Obje
     }
 
     /** Algorithm 1's schedule: a fresh latent batch for the generator step. */
-    public Variant(Architecture architecture, Conditioning conditioning, Objective objective,
-                   List<Penalty> penalties, List<Constraint> constraints, InputNoise inputNoise,
-                   int discriminatorStepsPerGeneratorStep) {
-        this(architecture, conditioning, objective, penalties, constraints, inputNoise,
+    public Variant(Architecture architecture, Objective objective, List<Penalty> penalties,
+                   List<Constraint> constraints, InputNoise inputNoise, int discriminatorStepsPerGeneratorStep) {
+        this(architecture, objective, penalties, constraints, inputNoise,
                 discriminatorStepsPerGeneratorStep, false);
     }
 }

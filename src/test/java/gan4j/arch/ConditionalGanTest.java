@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.Conditioning;
 import gan4j.testing.TinyRuns;
 import gan4j.train.SampleInputs;
 import java.awt.image.BufferedImage;

@@ -3,11 +3,11 @@ package gan4j.arch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gan4j.config.OptimizerConfig;
-import org.junit.jupiter.api.Test;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 

@@ -1,8 +1,11 @@
 package gan4j.penalty;
 
 import gan4j.nn.SequentialNetwork;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The gradient-norm penalty λ·mean(r²) evaluated exactly (input gradient by backprop) and its
@@ -24,7 +27,7 @@ final class DoubleBackpropReference {
 
     double value(SequentialNetwork critic, INDArray at, long sampleChannels) {
         INDArray scores = critic.forward(at);
-        INDArray gradient = SampleChannels.rows(critic.backward(Nd4j.onesLike(scores)).input(), sampleChannels);
+        INDArray gradient = sampleRows(critic.backward(Nd4j.onesLike(scores)).input(), sampleChannels);
         double sum = 0;
         for (double norm : gradient.norm2(1).toDoubleVector()) {
             double residual = oneSided ? Math.max(0, norm - target) : norm - target;
@@ -47,5 +50,13 @@ final class DoubleBackpropReference {
             result.putScalar(j, (up - down) / (2 * STEP));
         }
         return result;
+    }
+
+    /** The first {@code channels} channels of each sample (the rest are label planes), one flattened row per sample. */
+    private static INDArray sampleRows(INDArray batch, long channels) {
+        INDArrayIndex[] index = new INDArrayIndex[batch.rank()];
+        Arrays.fill(index, NDArrayIndex.all());
+        index[1] = NDArrayIndex.interval(0, channels);
+        return batch.get(index).dup('c').reshape('c', batch.size(0), -1);
     }
 }

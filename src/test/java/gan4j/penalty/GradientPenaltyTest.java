@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.arch.Architecture;
-import gan4j.arch.Conditioning;
 import gan4j.arch.Dcgan;
 import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.ConditionedCritic;
+import gan4j.nn.Conditioning;
+import gan4j.nn.SampleCritic;
 import gan4j.nn.SequentialNetwork;
 import gan4j.random.RandomStreams;
 import java.util.SplittableRandom;
@@ -20,7 +22,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 
 class GradientPenaltyTest {
@@ -28,7 +29,7 @@ class GradientPenaltyTest {
     private static final double LAMBDA = 10;
 
     /** Penalty points fixed to the real batch, so a reference can look at the same x̂. */
-    private static final PenaltyPoints AT_REAL = (real, fake, channels, random) -> real;
+    private static final PenaltyPoints AT_REAL = (real, fake, random) -> real;
 
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"SOFTPLUS", "TANH"})
@@ -38,9 +39,10 @@ class GradientPenaltyTest {
         DoubleBackpropReference reference = new DoubleBackpropReference(LAMBDA, 1, false);
         INDArray expected = reference.gradient(critic, x, 2);
 
-        double coarse = relativeError(critic, x, 2, 0.1, expected, reference.value(critic, x, 2));
-        double fine = relativeError(critic, x, 2, 0.05, expected, reference.value(critic, x, 2));
-        double finest = relativeError(critic, x, 2, 0.01, expected, reference.value(critic, x, 2));
+        double coarse = relativeError(unconditioned(critic), x, new int[16], 0.1, expected, reference.value(critic, x, 2));
+        double fine = relativeError(unconditioned(critic), x, new int[16], 0.05, expected, reference.value(critic, x, 2));
+        double finest = relativeError(unconditioned(critic), x, new int[16], 0.01, expected,
+                reference.value(critic, x, 2));
         System.out.printf("GradientPenalty vs double backprop, %s MLP: relative error %.2e at eps=0.1,"
                 + " %.2e at 0.05, %.2e at 0.01%n", activation, coarse, fine, finest);
         assertTrue(coarse < 2e-3, "eps=0.1: " + coarse);
@@ -52,12 +54,17 @@ class GradientPenaltyTest {
     void matchesDoubleBackpropOnConvCriticIgnoringLabelPlanes() {
         SequentialNetwork critic = Critics.conv(3);
         SplittableRandom random = new SplittableRandom(2);
-        INDArray x = Nd4j.concat(1, uniform(random, -1, 1, 4, 1, 6, 6), labelPlanes(new int[] {0, 1, 1, 0}, 2, 6));
+        INDArray samples = uniform(random, -1, 1, 4, 1, 6, 6);
+        int[] labels = {0, 1, 1, 0};
+        Conditioning conditioning = Conditioning.oneHot(2);
+        // The reference sees the network's whole input and counts only the sample channel's gradient.
+        INDArray x = conditioning.discriminatorInput(samples, labels);
         DoubleBackpropReference reference = new DoubleBackpropReference(LAMBDA, 1, false);
         INDArray expected = reference.gradient(critic, x, 1);
 
-        double coarse = relativeError(critic, x, 1, 0.1, expected, reference.value(critic, x, 1));
-        double finest = relativeError(critic, x, 1, 0.01, expected, reference.value(critic, x, 1));
+        SampleCritic conditioned = new ConditionedCritic(critic, conditioning);
+        double coarse = relativeError(conditioned, samples, labels, 0.1, expected, reference.value(critic, x, 1));
+        double finest = relativeError(conditioned, samples, labels, 0.01, expected, reference.value(critic, x, 1));
         System.out.printf("GradientPenalty vs double backprop, tanh conv critic with label planes:"
                 + " relative error %.2e at eps=0.1, %.2e at 0.01%n", coarse, finest);
         assertTrue(coarse < 2e-3, "eps=0.1: " + coarse);
@@ -77,7 +84,7 @@ class GradientPenaltyTest {
         INDArray sum = before.dup();
 
         double value = new GradientPenalty(LAMBDA, 1, false, 0.1, new Interpolates())
-                .accumulate(critic, real, fake, 3, new SplittableRandom(5), sum);
+                .accumulate(unconditioned(critic), real, fake, new int[5], new SplittableRandom(5), sum);
 
         assertEquals(LAMBDA * (norm - 1) * (norm - 1), value, 1e-12);
         INDArray expectedW = w.reshape(3).mul(2 * LAMBDA * (norm - 1) / norm);
@@ -94,12 +101,12 @@ class GradientPenaltyTest {
         INDArray sum = Nd4j.createFromArray(1.0, 2.0, 3.0, 4.0);
 
         double oneSided = new GradientPenalty(LAMBDA, 1, true, 0.1, new Interpolates())
-                .accumulate(critic, real, fake, 3, new SplittableRandom(8), sum);
+                .accumulate(unconditioned(critic), real, fake, new int[5], new SplittableRandom(8), sum);
         assertEquals(0, oneSided);
         assertArrayEquals(new double[] {1, 2, 3, 4}, sum.toDoubleVector());
 
         double twoSided = new GradientPenalty(LAMBDA, 1, false, 0.1, new Interpolates())
-                .accumulate(critic, real, fake, 3, new SplittableRandom(8), sum);
+                .accumulate(unconditioned(critic), real, fake, new int[5], new SplittableRandom(8), sum);
         assertEquals(LAMBDA * Math.pow(Math.sqrt(0.29) - 1, 2), twoSided, 1e-12);
     }
 
@@ -114,7 +121,7 @@ class GradientPenaltyTest {
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.model().numParams());
 
         double value = new GradientPenalty(LAMBDA, target, true, 0.01, AT_REAL)
-                .accumulate(critic, x, x, 2, new SplittableRandom(0), sum);
+                .accumulate(unconditioned(critic), x, x, new int[16], new SplittableRandom(0), sum);
 
         assertTrue(value > 0, "half the norms exceed the target");
         assertEquals(reference.value(critic, x, 2), value, 1e-12);
@@ -131,14 +138,10 @@ class GradientPenaltyTest {
         INDArray fakes = uniform(new SplittableRandom(11), -1, 1, 4, 2);
         GradientPenalty penalty = new GradientPenalty(LAMBDA, 1, false, 0.1, new Interpolates());
 
+        SampleCritic conditioned = new ConditionedCritic(critic, Conditioning.oneHot(3));
         for (int[] labels : new int[][] {{0, 1, 2, 0}, {2, 2, 1, 1}}) {
-            INDArray oneHot = Nd4j.zeros(DataType.DOUBLE, 4, 3);
-            for (int i = 0; i < labels.length; i++) {
-                oneHot.putScalar(i, labels[i], 1);
-            }
             INDArray sum = Nd4j.zeros(DataType.DOUBLE, 6);
-            double value = penalty.accumulate(critic, Nd4j.concat(1, samples, oneHot),
-                    Nd4j.concat(1, fakes, oneHot), 2, new SplittableRandom(12), sum);
+            double value = penalty.accumulate(conditioned, samples, fakes, labels, new SplittableRandom(12), sum);
 
             assertEquals(LAMBDA * (sampleNorm - 1) * (sampleNorm - 1), value, 1e-12);
             double scale = 2 * LAMBDA * (sampleNorm - 1) / sampleNorm;
@@ -153,7 +156,8 @@ class GradientPenaltyTest {
         INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.model().numParams());
         critic.forward(x);
         INDArray plain = critic.backward(Nd4j.ones(DataType.DOUBLE, 8, 1)).parameters().gradient().dup();
-        new GradientPenalty(LAMBDA, 1, false, 0.1, AT_REAL).accumulate(critic, x, x, 2, new SplittableRandom(0), sum);
+        new GradientPenalty(LAMBDA, 1, false, 0.1, AT_REAL).accumulate(unconditioned(critic), x, x, new int[8],
+                new SplittableRandom(0), sum);
 
         String[] names = parameterNameAt(critic.model());
         int statistics = 0;
@@ -176,19 +180,17 @@ class GradientPenaltyTest {
         SequentialNetwork critic = new SequentialNetwork(new MultiLayerNetwork(dcgan.discriminator(
                 new Architecture.NetworkSpec(2, 0, new Sgd(0.1), DataType.FLOAT))));
         critic.model().init();
-        Conditioning conditioning = Conditioning.oneHot(2);
+        SampleCritic conditioned = new ConditionedCritic(critic, Conditioning.oneHot(2));
         int[] labels = {0, 1, 1};
         SplittableRandom random = new SplittableRandom(14);
-        INDArray real = conditioning.discriminatorInput(
-                RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28), labels);
-        INDArray fake = conditioning.discriminatorInput(
-                RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28), labels);
+        INDArray real = RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28);
+        INDArray fake = RandomStreams.uniform(random, DataType.FLOAT, 3, 1, 28, 28);
         String[] names = parameterNameAt(critic.model());
 
         for (PenaltyPoints points : new PenaltyPoints[] {new Interpolates(), new PerturbedData(0.5)}) {
             INDArray sum = Nd4j.zeros(DataType.FLOAT, critic.model().numParams());
             double value = new GradientPenalty(LAMBDA, 1, false, 0.1, points)
-                    .accumulate(critic, real, fake, 1, new SplittableRandom(15), sum);
+                    .accumulate(conditioned, real, fake, labels, new SplittableRandom(15), sum);
 
             assertTrue(Double.isFinite(value) && value > 0, "value " + value);
             assertTrue(Double.isFinite(sum.norm2Number().doubleValue()) && sum.norm2Number().doubleValue() > 0);
@@ -200,11 +202,15 @@ class GradientPenaltyTest {
         }
     }
 
-    private static double relativeError(SequentialNetwork critic, INDArray at, long channels, double epsilon,
+    private static SampleCritic unconditioned(SequentialNetwork critic) {
+        return new ConditionedCritic(critic, Conditioning.none());
+    }
+
+    private static double relativeError(SampleCritic critic, INDArray samples, int[] labels, double epsilon,
                                         INDArray expected, double expectedValue) {
-        INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.model().numParams());
+        INDArray sum = Nd4j.zeros(DataType.DOUBLE, critic.network().params().length());
         double value = new GradientPenalty(LAMBDA, 1, false, epsilon, AT_REAL)
-                .accumulate(critic, at, at, channels, new SplittableRandom(0), sum);
+                .accumulate(critic, samples, samples, labels, new SplittableRandom(0), sum);
         assertEquals(expectedValue, value, 1e-12 * Math.max(1, expectedValue));
         return relative(sum, expected);
     }
@@ -215,14 +221,6 @@ class GradientPenaltyTest {
 
     private static INDArray uniform(SplittableRandom random, double low, double high, long... shape) {
         return RandomStreams.uniform(random, DataType.DOUBLE, shape).muli(high - low).addi(low);
-    }
-
-    private static INDArray labelPlanes(int[] labels, int classes, int size) {
-        INDArray planes = Nd4j.zeros(DataType.DOUBLE, labels.length, classes, size, size);
-        for (int i = 0; i < labels.length; i++) {
-            planes.get(NDArrayIndex.point(i), NDArrayIndex.point(labels[i])).assign(1);
-        }
-        return planes;
     }
 
     /** The name of the parameter each entry of the flat parameter vector belongs to. */

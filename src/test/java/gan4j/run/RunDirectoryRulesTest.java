@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.cli.ExitCodes;
-import gan4j.testing.TinyRuns;
-import gan4j.testing.TinyRuns.Result;
 import gan4j.io.AtomicFiles;
+import gan4j.testing.TinyRuns.Result;
+import gan4j.testing.TinyRuns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,11 +1,11 @@
 package gan4j.testing;
 
+import gan4j.cli.GanCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import gan4j.cli.GanCommand;
 import picocli.CommandLine;
 
 /** Small real configurations and a way to run the CLI in-process, for tests that train for real. */

@@ -1,7 +1,7 @@
 package gan4j.testing;
 
 import gan4j.arch.Architecture;
-import gan4j.train.Networks;
+import gan4j.nn.Networks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gan4j.arch.Conditioning;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
 import gan4j.data.ToyDataset;
 import gan4j.data.ToyMixture;
-import gan4j.run.CheckpointWriter;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.NonFiniteLossException;
 import gan4j.model.GanModel;
@@ -19,11 +17,12 @@ import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Scores;
 import gan4j.penalty.InputNoise;
+import gan4j.random.RandomStreams;
 import gan4j.run.CheckpointStore;
+import gan4j.run.CheckpointWriter;
 import gan4j.run.Provenance;
 import gan4j.testing.TinyRuns;
 import gan4j.testing.ToyModels;
-import gan4j.random.RandomStreams;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +69,13 @@ class FailureHandlingTest {
     void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
         GanConfig config = ToyModels.config();
         GanModel model = ToyModels.model(config);
-        Variant variant = new Variant(model.architecture(), Conditioning.none(), new DivergingObjective(3), List.of(),
-                List.of(), InputNoise.NONE, 1);
+        Variant variant = new Variant(model.architecture(), new DivergingObjective(3), List.of(), List.of(),
+                InputNoise.NONE, 1);
         CheckpointStore store = new CheckpointStore(dir, 10);
         List<RunEvent> seen = new ArrayList<>();
-        Trainer trainer = new Trainer(model.networks(), variant, new RandomStreams(1), List.of(new NonFiniteGuard(),
-                new CheckpointWriter(store, 1, model, config.resolvedYaml(), new Provenance(Map.of())), seen::add));
+        Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, new RandomStreams(1),
+                List.of(new NonFiniteGuard(), new CheckpointWriter(store, 1, model, config.resolvedYaml(),
+                        new Provenance(Map.of())), seen::add));
         try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), 16, 1, 0)) {
             NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
                     () -> trainer.run(new TrainingState(0), 10, batches::next, new StopSignal()));

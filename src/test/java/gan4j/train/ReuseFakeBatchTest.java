@@ -3,16 +3,19 @@ package gan4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import gan4j.arch.Conditioning;
 import gan4j.arch.Mlp;
 import gan4j.data.BatchStream;
 import gan4j.data.ToyDataset;
 import gan4j.data.ToyMixture;
+import gan4j.nn.ConditionedCritic;
+import gan4j.nn.ConditionedGenerator;
+import gan4j.nn.Conditioning;
+import gan4j.nn.Networks;
 import gan4j.objective.NonSaturating;
 import gan4j.penalty.InputNoise;
-import gan4j.testing.ToyNetworks;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
+import gan4j.testing.ToyNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,14 +55,15 @@ class ReuseFakeBatchTest {
     }
 
     private static StepMetrics oneStep(Networks networks, boolean reuse) {
-        Variant variant = new Variant(MLP, Conditioning.none(), new NonSaturating(), List.of(), List.of(),
-                InputNoise.NONE, 1, reuse);
+        Variant variant = new Variant(MLP, new NonSaturating(), List.of(), List.of(), InputNoise.NONE, 1, reuse);
         List<StepMetrics> metrics = new ArrayList<>();
-        Trainer trainer = new Trainer(networks, variant, new RandomStreams(1), List.of(event -> {
-            if (event instanceof RunEvent.StepCompleted completed) {
-                metrics.add(completed.metrics());
-            }
-        }));
+        Trainer trainer = new Trainer(new ConditionedGenerator(networks.generator(), Conditioning.none()),
+                new ConditionedCritic(networks.discriminator(), Conditioning.none()), variant, new RandomStreams(1),
+                List.<RunListener>of(event -> {
+                    if (event instanceof RunEvent.StepCompleted completed) {
+                        metrics.add(completed.metrics());
+                    }
+                }));
         try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), BATCH, 1, 0)) {
             trainer.run(new TrainingState(0), 1, batches::next, new StopSignal());
         }

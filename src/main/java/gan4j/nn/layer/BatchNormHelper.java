@@ -1,7 +1,6 @@
 package gan4j.nn.layer;
 
 import gan4j.data.Batch;
-
 import java.util.Collections;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 
 /** The pure part of the native-build choice: flags, preferences, overrides and fallbacks. */

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gan4j.io.BoundedZip;
 import gan4j.nn.Network;
+import gan4j.nn.NetworkSnapshot;
 import gan4j.nn.ParameterGradient;
 import gan4j.nn.SequentialNetwork;
-import gan4j.io.BoundedZip;
-import gan4j.nn.NetworkSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

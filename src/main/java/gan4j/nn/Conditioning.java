@@ -1,4 +1,4 @@
-package gan4j.arch;
+package gan4j.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
