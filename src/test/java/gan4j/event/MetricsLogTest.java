@@ -2,8 +2,8 @@ package gan4j.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gan4j.train.TrainingState;
 import gan4j.train.RunEvent;
+import gan4j.train.TrainingState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
