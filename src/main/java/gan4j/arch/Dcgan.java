@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import java.util.List;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -26,9 +27,7 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class Dcgan implements Architecture {
 
-    private final int imageSize;
-    private final int channels;
-    private final int latentSize;
+    private final ImageShape shape;
     private final int generatorWidth;
     private final int discriminatorWidth;
     private final Norm generatorNorm;
@@ -37,12 +36,7 @@ public final class Dcgan implements Architecture {
     /** {@code generatorNorm} is batch or none: transposed convolutions have no spectral-normalized form here. */
     public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                  Norm generatorNorm, Norm discriminatorNorm) {
-        if (imageSize != 28 && imageSize != 32 && imageSize != 64) {
-            throw new IllegalArgumentException("DCGAN supports 28, 32 or 64 pixel images, not " + imageSize);
-        }
-        this.imageSize = imageSize;
-        this.channels = channels;
-        this.latentSize = latentSize;
+        this.shape = ImageShape.of(imageSize, channels, latentSize, List.of(28, 32, 64), "DCGAN");
         this.generatorWidth = generatorWidth;
         this.discriminatorWidth = discriminatorWidth;
         if (generatorNorm == Norm.SPECTRAL) {
@@ -52,23 +46,16 @@ public final class Dcgan implements Architecture {
         this.discriminatorNorm = discriminatorNorm;
     }
 
-    /** 28-pixel images start from 7×7 (two doublings), 32 and 64 from 4×4 (three and four). */
-    private int baseSize() {
-        return imageSize == 28 ? 7 : 4;
-    }
 
-    private int doublings() {
-        return Integer.numberOfTrailingZeros(imageSize / baseSize());
-    }
 
     @Override
     public long[] latentShape(int batchSize) {
-        return new long[] {batchSize, latentSize, 1, 1};
+        return shape.latentShape(batchSize);
     }
 
     @Override
     public long[] sampleShape() {
-        return new long[] {channels, imageSize, imageSize};
+        return shape.sampleShape();
     }
 
     @Override
@@ -82,12 +69,13 @@ public final class Dcgan implements Architecture {
     }
 
     public MultiLayerConfiguration generator(NetworkSpec spec) {
-        int n = doublings();
+        int n = shape.doublings();
         int width = generatorWidth << (n - 1);
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         // [latent+cond, 1, 1] -> [width, base, base]: a transposed convolution over a 1×1 input.
         boolean batchNorm = generatorNorm == Norm.BATCH;
-        layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(baseSize(), baseSize()).stride(1, 1)
+        int base = shape.baseSize();
+        layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1)
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
                 .activation(Activation.IDENTITY)));
         if (batchNorm) {
@@ -102,13 +90,13 @@ public final class Dcgan implements Architecture {
             }
             layers.layer(new LeakyReluLayer(0));
         }
-        layers.layer(upsample(channels, true, Activation.TANH));
-        layers.setInputType(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
+        layers.layer(upsample(shape.channels(), true, Activation.TANH));
+        layers.setInputType(InputType.convolutional(1, 1, shape.latentSize() + spec.conditionChannels()));
         return layers.build();
     }
 
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {
-        int n = doublings();
+        int n = shape.doublings();
         int width = discriminatorWidth;
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         for (int i = 0; i < n; i++) {
@@ -126,17 +114,19 @@ public final class Dcgan implements Architecture {
         // The score: a convolution over the whole last feature map (as in the DCGAN reference code),
         // flattened to [batch, 1]. DL4J's dense layer computes the same score 3-5x slower here: its
         // gradients are a degenerate matrix product (n = 1) and an outer product.
-        layers.layer(convolution(new ConvolutionLayer.Builder(baseSize(), baseSize()).stride(1, 1)
+        layers.layer(convolution(new ConvolutionLayer.Builder(shape.baseSize(), shape.baseSize()).stride(1, 1)
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(1).hasBias(true)
                 .activation(Activation.IDENTITY)));
         layers.layer(new GlobalPoolingLayer(PoolingType.AVG));
-        layers.setInputType(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
+        layers.setInputType(InputType.convolutional(shape.size(), shape.size(),
+                shape.channels() + spec.conditionChannels()));
         return layers.build();
     }
 
     /** D's convolutions: spectrally normalized (SNGAN's "standard CNN") or gan4j's fast layer. */
     private ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
-        return discriminatorNorm == Norm.SPECTRAL ? SpectralNormConvolution.of(builder) : ReusingConvolution.of(builder);
+        return discriminatorNorm == Norm.SPECTRAL ? SpectralNormConvolution.of(builder)
+                : ReusingConvolution.of(builder);
     }
 
     private static Deconvolution2D upsample(int nOut, boolean bias, Activation activation) {

@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
+import java.util.List;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -50,9 +51,7 @@ public final class Resnet implements Architecture {
     private static final String INPUT = "input";
     private static final String OUTPUT = "output";
 
-    private final int imageSize;
-    private final int channels;
-    private final int latentSize;
+    private final ImageShape shape;
     private final int generatorWidth;
     private final int discriminatorWidth;
     private final int extraDiscriminatorBlocks;
@@ -61,15 +60,11 @@ public final class Resnet implements Architecture {
 
     public Resnet(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                   int extraDiscriminatorBlocks, Norm generatorNorm, Norm discriminatorNorm) {
-        if (imageSize != 28 && imageSize != 32 && imageSize != 64 && imageSize != 128) {
-            throw new IllegalArgumentException("ResNet supports 28, 32, 64 or 128 pixel images, not " + imageSize);
-        }
         if (extraDiscriminatorBlocks < 0) {
-            throw new IllegalArgumentException("extra discriminator blocks cannot be negative: " + extraDiscriminatorBlocks);
+            throw new IllegalArgumentException("extra discriminator blocks cannot be negative: "
+                    + extraDiscriminatorBlocks);
         }
-        this.imageSize = imageSize;
-        this.channels = channels;
-        this.latentSize = latentSize;
+        this.shape = ImageShape.of(imageSize, channels, latentSize, List.of(28, 32, 64, 128), "ResNet");
         this.generatorWidth = generatorWidth;
         this.discriminatorWidth = discriminatorWidth;
         if (discriminatorNorm == Norm.BATCH) {
@@ -80,24 +75,17 @@ public final class Resnet implements Architecture {
         this.discriminatorNorm = discriminatorNorm;
     }
 
-    private int baseSize() {
-        return imageSize == 28 ? 7 : 4;
-    }
 
-    /** Up-blocks of G, and down-blocks of D counting the optimized first one. */
-    private int doublings() {
-        return Integer.numberOfTrailingZeros(imageSize / baseSize());
-    }
 
     /** Same shape as {@link Dcgan}'s, so that latent and condition batches are drawn alike. */
     @Override
     public long[] latentShape(int batchSize) {
-        return new long[] {batchSize, latentSize, 1, 1};
+        return shape.latentShape(batchSize);
     }
 
     @Override
     public long[] sampleShape() {
-        return new long[] {channels, imageSize, imageSize};
+        return shape.sampleShape();
     }
 
     @Override
@@ -112,9 +100,9 @@ public final class Resnet implements Architecture {
 
     public ComputationGraphConfiguration generator(Architecture.NetworkSpec spec) {
         Layers g = new Layers(generatorNorm);
-        int n = doublings();
+        int n = shape.doublings();
         int width = generatorWidth << (n - 1);
-        int base = baseSize();
+        int base = shape.baseSize();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
         graph.addLayer("dense", g.dense(new DenseLayer.Builder().nOut((long) width * base * base)
                 .activation(Activation.IDENTITY)), INPUT);
@@ -125,15 +113,15 @@ public final class Resnet implements Architecture {
             x = upBlock(graph, g, "up" + i, x, out);
         }
         graph.addLayer("relu", new LeakyReluLayer(0), g.batchNorm(graph, "bn", x));
-        graph.addLayer(OUTPUT, g.conv(3, channels, true, Activation.TANH), "relu");
+        graph.addLayer(OUTPUT, g.conv(3, shape.channels(), true, Activation.TANH), "relu");
         graph.setOutputs(OUTPUT);
-        graph.setInputTypes(InputType.convolutional(1, 1, latentSize + spec.conditionChannels()));
+        graph.setInputTypes(InputType.convolutional(1, 1, shape.latentSize() + spec.conditionChannels()));
         return graph.build();
     }
 
     public ComputationGraphConfiguration discriminator(Architecture.NetworkSpec spec) {
         Layers d = new Layers(discriminatorNorm);
-        int n = doublings();
+        int n = shape.doublings();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
         String x = optimizedBlock(graph, d, "down0", INPUT, discriminatorWidth);
         int width = discriminatorWidth;
@@ -148,7 +136,8 @@ public final class Resnet implements Architecture {
         graph.addLayer("sum", new GlobalPoolingLayer(PoolingType.SUM), "relu");
         graph.addLayer(OUTPUT, d.dense(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY)), "sum");
         graph.setOutputs(OUTPUT);
-        graph.setInputTypes(InputType.convolutional(imageSize, imageSize, channels + spec.conditionChannels()));
+        graph.setInputTypes(InputType.convolutional(shape.size(), shape.size(),
+                shape.channels() + spec.conditionChannels()));
         return graph.build();
     }
 
