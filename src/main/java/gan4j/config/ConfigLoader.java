@@ -1,10 +1,12 @@
 package gan4j.config;
 
+import gan4j.data.ToyMixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -20,6 +22,9 @@ public final class ConfigLoader {
             List.of("non_saturating", "minimax", "wasserstein", "hinge", "least_squares", "f_gan");
     public static final List<String> DIVERGENCES = List.of("total_variation", "kl", "reverse_kl", "pearson_chi2",
             "neyman_chi2", "squared_hellinger", "jeffrey", "jensen_shannon", "alpha");
+    /** The kinds of data source, one per {@link DataConfig} record. */
+    private enum DataType { IDX, FOLDER, PACKED, TOY }
+
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
     private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
@@ -54,16 +59,15 @@ public final class ConfigLoader {
     }
 
     private static DataConfig data(ConfigSection s) {
-        String type = s.choice("type", "idx", List.of("idx", "folder", "packed", "toy"));
+        DataType type = s.choice("type", DataType.IDX, DataType.class);
         int workers = s.integer("workers", Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 64);
         DataConfig data = switch (type) {
-            case "idx" -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
-                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
-            case "folder" -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
+            case IDX -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
+                    limit(s), workers);
+            case FOLDER -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
                     s.integer("image_size", 64, 8, 1024), s.integer("channels", 3, 1, 3), workers);
-            case "packed" -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")),
-                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
-            default -> new DataConfig.Toy(s.choice("mixture", "ring", List.of("ring", "grid")),
+            case PACKED -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")), limit(s), workers);
+            case TOY -> new DataConfig.Toy(s.choice("mixture", ToyMixture.RING, ToyMixture.class),
                     s.integer("points", 100_000, 100, 10_000_000), workers);
         };
         if (data instanceof DataConfig.Folder f && f.channels() == 2) {
@@ -71,6 +75,12 @@ public final class ConfigLoader {
         }
         s.finish();
         return data;
+    }
+
+    /** {@code limit: 0}, the default, means every image. */
+    private static OptionalInt limit(ConfigSection s) {
+        int limit = s.integer("limit", 0, 0, Integer.MAX_VALUE);
+        return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     private static ModelConfig model(ConfigSection s) {
