@@ -25,6 +25,9 @@ public final class ConfigLoader {
     /** The kinds of data source, one per {@link DataConfig} record. */
     private enum DataType { IDX, FOLDER, PACKED, TOY }
 
+    /** The optimizer types, one per {@link OptimizerConfig.Algorithm} record. */
+    private enum OptimizerType { ADAM, RMSPROP, SGD }
+
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
     private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
@@ -154,14 +157,17 @@ public final class ConfigLoader {
     }
 
     private static OptimizerConfig optimizer(ConfigSection s) {
-        String type = s.choice("type", "adam", List.of("adam", "rmsprop", "sgd"));
-        OptimizerConfig optimizer = new OptimizerConfig(type,
-                s.real("lr", 2e-4, 1e-12, 10),
-                type.equals("adam") ? s.real("beta1", 0.5, 0, 0.999999) : 0,
-                type.equals("adam") ? s.real("beta2", 0.999, 0, 0.999999999) : 0,
-                type.equals("sgd") ? 0 : s.real("epsilon", 1e-8, 0, 1),
-                type.equals("rmsprop") ? s.real("decay", 0.99, 0, 0.999999) : 0,
-                s.choice("schedule", "constant", List.of("constant", "linear")));
+        OptimizerType type = s.choice("type", OptimizerType.ADAM, OptimizerType.class);
+        double learningRate = s.real("lr", 2e-4, 1e-12, 10);
+        OptimizerConfig.Algorithm algorithm = switch (type) {
+            case ADAM -> new OptimizerConfig.Adam(s.real("beta1", 0.5, 0, 0.999999),
+                    s.real("beta2", 0.999, 0, 0.999999999), s.real("epsilon", 1e-8, 0, 1));
+            case RMSPROP -> new OptimizerConfig.RmsProp(s.real("decay", 0.99, 0, 0.999999),
+                    s.real("epsilon", 1e-8, 0, 1));
+            case SGD -> new OptimizerConfig.Sgd();
+        };
+        OptimizerConfig optimizer = new OptimizerConfig(algorithm, learningRate,
+                s.choice("schedule", OptimizerConfig.Schedule.CONSTANT, OptimizerConfig.Schedule.class));
         s.finish();
         return optimizer;
     }
