@@ -1,6 +1,8 @@
 package gan4j.config;
 
 import gan4j.data.ToyMixture;
+import gan4j.objective.FDivergence;
+import gan4j.objective.Objectives;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +20,6 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  */
 public final class ConfigLoader {
 
-    public static final List<String> OBJECTIVES =
-            List.of("non_saturating", "minimax", "wasserstein", "hinge", "least_squares", "f_gan");
-    public static final List<String> DIVERGENCES = List.of("total_variation", "kl", "reverse_kl", "pearson_chi2",
-            "neyman_chi2", "squared_hellinger", "jeffrey", "jensen_shannon", "alpha");
     /** The kinds of data source, one per {@link DataConfig} record. */
     private enum DataType { IDX, FOLDER, PACKED, TOY }
 
@@ -130,12 +128,13 @@ public final class ConfigLoader {
     }
 
     private static ObjectiveConfig objective(ConfigSection s) {
-        String type = s.choice("type", "non_saturating", OBJECTIVES);
+        // The registry in gan4j.objective is the one list of names; the loader only checks against it.
+        String type = s.choice("type", "non_saturating", Objectives.names());
         Map<String, Object> params = new LinkedHashMap<>();
         if (type.equals("f_gan")) {
-            String divergence = s.choice("divergence", "jensen_shannon", DIVERGENCES);
-            params.put("divergence", divergence);
-            if (divergence.equals("alpha")) {
+            FDivergence divergence = s.choice("divergence", FDivergence.JENSEN_SHANNON, FDivergence.class);
+            params.put("divergence", divergence.configName());
+            if (divergence.takesAlpha()) {
                 params.put("alpha", s.real("alpha", 0.5, -100, 100));
             }
             params.put("saturating", s.bool("saturating", false));

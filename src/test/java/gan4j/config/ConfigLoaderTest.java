@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.data.ToyMixture;
+import gan4j.objective.FDivergence;
+import gan4j.objective.Objectives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,17 @@ class ConfigLoaderTest {
                 .contains("data.mixture must be one of ring, grid, got 'spiral'"));
         assertEquals(OptionalInt.empty(), ((DataConfig.Idx) parse("data: {limit: 0}\n").data()).limit());
         assertEquals(OptionalInt.of(7), ((DataConfig.Packed) parse("data: {type: packed, limit: 7}\n").data()).limit());
+    }
+
+    @Test
+    void objectiveNamesAreTheRegistrysOwn() {
+        assertTrue(error("objective: {type: vanilla}\n")
+                .contains("must be one of " + String.join(", ", Objectives.names()) + ", got 'vanilla'"));
+        for (String divergence : FDivergence.names()) {
+            GanConfig config = parse("objective: {type: f_gan, divergence: " + divergence + "}\n");
+            assertEquals(divergence, config.objective().params().get("divergence"));
+            Objectives.byName(config.objective().type(), config.objective().params());
+        }
     }
 
     @Test
