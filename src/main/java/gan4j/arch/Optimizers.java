@@ -19,16 +19,24 @@ public final class Optimizers {
      * continues the decay where it stopped.
      */
     public static IUpdater updater(OptimizerConfig config, long updates) {
-        IUpdater updater = switch (config.type()) {
-            case "adam" -> new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
-            case "rmsprop" -> new RmsProp(config.learningRate(), config.rmsDecay(), config.epsilon());
-            case "sgd" -> new Sgd(config.learningRate());
-            default -> throw new IllegalArgumentException("unknown optimizer " + config.type());
-        };
-        if (config.schedule().equals("linear")) {
+        IUpdater updater = rule(config.algorithm(), config.learningRate());
+        if (config.schedule() == OptimizerConfig.Schedule.LINEAR) {
             int horizon = (int) Math.min(Integer.MAX_VALUE, updates);
             updater.setLrAndSchedule(Double.NaN, new LinearDecay(config.learningRate(), horizon));
         }
         return updater;
+    }
+
+    private static IUpdater rule(OptimizerConfig.Algorithm algorithm, double learningRate) {
+        if (algorithm instanceof OptimizerConfig.Adam adam) {
+            return new Adam(learningRate, adam.beta1(), adam.beta2(), adam.epsilon());
+        }
+        if (algorithm instanceof OptimizerConfig.RmsProp rms) {
+            return new RmsProp(learningRate, rms.decay(), rms.epsilon());
+        }
+        if (algorithm instanceof OptimizerConfig.Sgd) {
+            return new Sgd(learningRate);
+        }
+        throw new IllegalArgumentException("no updater for " + algorithm);
     }
 }

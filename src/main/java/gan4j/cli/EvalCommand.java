@@ -4,7 +4,6 @@ import gan4j.config.ConfigException;
 import gan4j.config.ConfigLoader;
 import gan4j.config.DataConfig;
 import gan4j.config.GanConfig;
-import gan4j.data.ToyMixture;
 import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.IdxEvaluation;
 import gan4j.metrics.ModeCoverage;
@@ -82,10 +81,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void modeCoverage(Checkpoint loaded, DataConfig.Toy toy, GanModel generator, PrintWriter out) {
         int points = count == null ? TOY_POINTS : count;
-        out.println(header(loaded, points + " generated points against the " + toy.mixture() + " mixture"));
-        ToyMixture mixture = ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT));
+        out.println(header(loaded, points + " generated points against the "
+                + toy.mixture().name().toLowerCase(Locale.ROOT) + " mixture"));
         ModeCoverage.measure(generator.sample(points, new RandomStreams(seed).random(Purpose.EVALUATION, 0, 0)),
-                mixture).lines().forEach(out::println);
+                toy.mixture()).lines().forEach(out::println);
     }
 
     private void imageScores(Checkpoint loaded, DataConfig.Idx idx, GanModel generator, PrintWriter out) {

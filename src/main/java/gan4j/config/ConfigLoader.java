@@ -1,10 +1,14 @@
 package gan4j.config;
 
+import gan4j.data.ToyMixture;
+import gan4j.objective.FDivergence;
+import gan4j.objective.Objectives;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -16,10 +20,12 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  */
 public final class ConfigLoader {
 
-    public static final List<String> OBJECTIVES =
-            List.of("non_saturating", "minimax", "wasserstein", "hinge", "least_squares", "f_gan");
-    public static final List<String> DIVERGENCES = List.of("total_variation", "kl", "reverse_kl", "pearson_chi2",
-            "neyman_chi2", "squared_hellinger", "jeffrey", "jensen_shannon", "alpha");
+    /** The kinds of data source, one per {@link DataConfig} record. */
+    private enum DataType { IDX, FOLDER, PACKED, TOY }
+
+    /** The optimizer types, one per {@link OptimizerConfig.Algorithm} record. */
+    private enum OptimizerType { ADAM, RMSPROP, SGD }
+
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
     private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
@@ -54,16 +60,15 @@ public final class ConfigLoader {
     }
 
     private static DataConfig data(ConfigSection s) {
-        String type = s.choice("type", "idx", List.of("idx", "folder", "packed", "toy"));
+        DataType type = s.choice("type", DataType.IDX, DataType.class);
         int workers = s.integer("workers", Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 64);
         DataConfig data = switch (type) {
-            case "idx" -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
-                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
-            case "folder" -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
+            case IDX -> new DataConfig.Idx(Path.of(s.string("path", "/usr/share/datasets/fashion-mnist")),
+                    limit(s), workers);
+            case FOLDER -> new DataConfig.Folder(Path.of(s.string("path", "data/images")),
                     s.integer("image_size", 64, 8, 1024), s.integer("channels", 3, 1, 3), workers);
-            case "packed" -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")),
-                    s.integer("limit", 0, 0, Integer.MAX_VALUE), workers);
-            default -> new DataConfig.Toy(s.choice("mixture", "ring", List.of("ring", "grid")),
+            case PACKED -> new DataConfig.Packed(Path.of(s.string("path", "data/packed.gan4j")), limit(s), workers);
+            case TOY -> new DataConfig.Toy(s.choice("mixture", ToyMixture.RING, ToyMixture.class),
                     s.integer("points", 100_000, 100, 10_000_000), workers);
         };
         if (data instanceof DataConfig.Folder f && f.channels() == 2) {
@@ -71,6 +76,12 @@ public final class ConfigLoader {
         }
         s.finish();
         return data;
+    }
+
+    /** {@code limit: 0}, the default, means every image. */
+    private static OptionalInt limit(ConfigSection s) {
+        int limit = s.integer("limit", 0, 0, Integer.MAX_VALUE);
+        return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     private static ModelConfig model(ConfigSection s) {
@@ -117,12 +128,13 @@ public final class ConfigLoader {
     }
 
     private static ObjectiveConfig objective(ConfigSection s) {
-        String type = s.choice("type", "non_saturating", OBJECTIVES);
+        // The registry in gan4j.objective is the one list of names; the loader only checks against it.
+        String type = s.choice("type", "non_saturating", Objectives.names());
         Map<String, Object> params = new LinkedHashMap<>();
         if (type.equals("f_gan")) {
-            String divergence = s.choice("divergence", "jensen_shannon", DIVERGENCES);
-            params.put("divergence", divergence);
-            if (divergence.equals("alpha")) {
+            FDivergence divergence = s.choice("divergence", FDivergence.JENSEN_SHANNON, FDivergence.class);
+            params.put("divergence", divergence.configName());
+            if (divergence.takesAlpha()) {
                 params.put("alpha", s.real("alpha", 0.5, -100, 100));
             }
             params.put("saturating", s.bool("saturating", false));
@@ -144,14 +156,17 @@ public final class ConfigLoader {
     }
 
     private static OptimizerConfig optimizer(ConfigSection s) {
-        String type = s.choice("type", "adam", List.of("adam", "rmsprop", "sgd"));
-        OptimizerConfig optimizer = new OptimizerConfig(type,
-                s.real("lr", 2e-4, 1e-12, 10),
-                type.equals("adam") ? s.real("beta1", 0.5, 0, 0.999999) : 0,
-                type.equals("adam") ? s.real("beta2", 0.999, 0, 0.999999999) : 0,
-                type.equals("sgd") ? 0 : s.real("epsilon", 1e-8, 0, 1),
-                type.equals("rmsprop") ? s.real("decay", 0.99, 0, 0.999999) : 0,
-                s.choice("schedule", "constant", List.of("constant", "linear")));
+        OptimizerType type = s.choice("type", OptimizerType.ADAM, OptimizerType.class);
+        double learningRate = s.real("lr", 2e-4, 1e-12, 10);
+        OptimizerConfig.Algorithm algorithm = switch (type) {
+            case ADAM -> new OptimizerConfig.Adam(s.real("beta1", 0.5, 0, 0.999999),
+                    s.real("beta2", 0.999, 0, 0.999999999), s.real("epsilon", 1e-8, 0, 1));
+            case RMSPROP -> new OptimizerConfig.RmsProp(s.real("decay", 0.99, 0, 0.999999),
+                    s.real("epsilon", 1e-8, 0, 1));
+            case SGD -> new OptimizerConfig.Sgd();
+        };
+        OptimizerConfig optimizer = new OptimizerConfig(algorithm, learningRate,
+                s.choice("schedule", OptimizerConfig.Schedule.CONSTANT, OptimizerConfig.Schedule.class));
         s.finish();
         return optimizer;
     }

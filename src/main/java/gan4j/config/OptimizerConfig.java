@@ -1,9 +1,27 @@
 package gan4j.config;
 
 /**
- * One network's optimizer: Adam, RMSProp (the WGAN paper's choice) or plain SGD, with a constant
- * learning rate or one that decays linearly to zero over the run.
+ * One network's optimizer: its algorithm with the parameters only that algorithm has, the learning
+ * rate, and whether the rate stays constant or decays linearly to zero over the run.
  */
-public record OptimizerConfig(String type, double learningRate, double beta1, double beta2, double epsilon,
-                              double rmsDecay, String schedule) {
+public record OptimizerConfig(Algorithm algorithm, double learningRate, Schedule schedule) {
+
+    /** The update rule; each kind holds its own parameters, so none is a placeholder for another. */
+    public sealed interface Algorithm {
+    }
+
+    /** Adam with its moment decay rates and the epsilon added to the second moment's root. */
+    public record Adam(double beta1, double beta2, double epsilon) implements Algorithm {
+    }
+
+    /** RMSProp (the WGAN paper's choice) with the decay of its squared-gradient average. */
+    public record RmsProp(double decay, double epsilon) implements Algorithm {
+    }
+
+    /** Plain stochastic gradient descent. */
+    public record Sgd() implements Algorithm {
+    }
+
+    /** How the learning rate moves over the run. */
+    public enum Schedule { CONSTANT, LINEAR }
 }

@@ -95,11 +95,6 @@ public final class IdxDataset implements Dataset {
                 .anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
     }
 
-    /** Fashion-MNIST's training set from {@code directory}, with its class names. */
-    public static IdxDataset fashionMnist(Path directory, int limit) {
-        return inDirectory(directory, FASHION_MNIST_CLASSES, limit);
-    }
-
     static Path find(Path directory, String baseName) {
         // The uncompressed file, where both exist, reads faster.
         for (String name : List.of(baseName, baseName + ".gz")) {

@@ -133,11 +133,6 @@ public final class PackedDataset implements Dataset {
         return file;
     }
 
-    /** How many images the file holds, whatever the limit. */
-    public int imagesInFile() {
-        return header.count();
-    }
-
     /** SHA-256 of the packed source, in hex; see the class comment for what it covers. */
     public String sourceHash() {
         return header.sourceHashHex();

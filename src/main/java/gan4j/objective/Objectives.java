@@ -1,7 +1,6 @@
 package gan4j.objective;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.function.Function;
  */
 public final class Objectives {
 
-    private static final String TYPE = "type";
     private static final String DIVERGENCE = "divergence";
     private static final String ALPHA = "alpha";
     private static final String SATURATING = "saturating";
@@ -47,24 +45,6 @@ public final class Objectives {
     /** The allowed values of {@code type}, in a fixed order. */
     public static List<String> names() {
         return Arrays.stream(Type.values()).map(Type::configName).toList();
-    }
-
-    /**
-     * The objective for a whole configuration node: its {@code type} plus that type's parameters,
-     * e.g. the map read from YAML {@code objective: {type: f_gan, divergence: kl}}.
-     */
-    public static Objective fromConfig(Map<String, ?> node) {
-        if (node == null || !node.containsKey(TYPE)) {
-            throw new IllegalArgumentException("objective needs a 'type', one of: " + String.join(", ", names()));
-        }
-        Object type = node.get(TYPE);
-        if (!(type instanceof String name)) {
-            throw new IllegalArgumentException(
-                    "objective 'type' must be a name, one of: " + String.join(", ", names()) + "; got " + type);
-        }
-        Map<String, Object> params = new LinkedHashMap<>(node);
-        params.remove(TYPE);
-        return byName(name, params);
     }
 
     /** The objective of this type with these parameters (null or empty when it takes none). */

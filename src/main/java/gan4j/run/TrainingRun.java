@@ -4,7 +4,6 @@ import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
 import gan4j.data.Dataset;
-import gan4j.data.Datasets;
 import gan4j.data.ImageFolderDataset;
 import gan4j.data.ToyDataset;
 import gan4j.event.MetricsLog;

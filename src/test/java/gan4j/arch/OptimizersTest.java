@@ -15,14 +15,14 @@ class OptimizersTest {
 
     @Test
     void aConstantScheduleKeepsTheLearningRate() {
-        IUpdater adam = Optimizers.updater(new OptimizerConfig("adam", 1e-3, 0.5, 0.9, 1e-8, 0, "constant"), 100);
+        IUpdater adam = Optimizers.updater(new OptimizerConfig(new OptimizerConfig.Adam(0.5, 0.9, 1e-8), 1e-3, OptimizerConfig.Schedule.CONSTANT), 100);
         assertEquals(1e-3, adam.getLearningRate(0, 0), 1e-15);
         assertEquals(1e-3, adam.getLearningRate(99, 0), 1e-15);
     }
 
     @Test
     void aLinearScheduleFallsToZeroOverTheGivenNumberOfUpdates() {
-        IUpdater rms = Optimizers.updater(new OptimizerConfig("rmsprop", 4e-4, 0, 0, 1e-8, 0.9, "linear"), 1000);
+        IUpdater rms = Optimizers.updater(new OptimizerConfig(new OptimizerConfig.RmsProp(0.9, 1e-8), 4e-4, OptimizerConfig.Schedule.LINEAR), 1000);
         assertEquals(4e-4, rms.getLearningRate(0, 0), 1e-15);
         assertEquals(2e-4, rms.getLearningRate(500, 0), 1e-15);
         assertEquals(4e-7, rms.getLearningRate(999, 0), 1e-15);
@@ -31,7 +31,7 @@ class OptimizersTest {
 
     @Test
     void theScheduleSurvivesTheNetworkConfigurationJsonThatCheckpointsStore() {
-        IUpdater adam = Optimizers.updater(new OptimizerConfig("adam", 1e-3, 0.5, 0.9, 1e-8, 0, "linear"), 10);
+        IUpdater adam = Optimizers.updater(new OptimizerConfig(new OptimizerConfig.Adam(0.5, 0.9, 1e-8), 1e-3, OptimizerConfig.Schedule.LINEAR), 10);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().updater(adam).list()
                 .layer(new DenseLayer.Builder().nIn(2).nOut(2).build()).build();
         MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(conf.toJson());

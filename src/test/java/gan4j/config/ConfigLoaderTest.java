@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gan4j.data.ToyMixture;
+import gan4j.objective.FDivergence;
+import gan4j.objective.Objectives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +36,8 @@ class ConfigLoaderTest {
         assertEquals("exp", config.name());
         assertEquals(Path.of("runs/exp"), config.output().dir());
         assertEquals(64, config.train().batchSize());
-        assertEquals("adam", config.train().generatorOptimizer().type());
-        assertEquals(0.5, config.train().generatorOptimizer().beta1());
+        assertEquals(new OptimizerConfig(new OptimizerConfig.Adam(0.5, 0.999, 1e-8), 2e-4,
+                OptimizerConfig.Schedule.CONSTANT), config.train().generatorOptimizer());
         assertInstanceOf(DataConfig.Idx.class, config.data());
         assertTrue(config.resolvedYaml().contains("batch_size: 64"), config.resolvedYaml());
     }
@@ -52,6 +56,35 @@ class ConfigLoaderTest {
         assertTrue(error("train:\n  batch_size: 0\n").contains("train.batch_size must be between 1 and 65536, got 0"));
         assertTrue(error("train: {g_optimizer: {lr: -1}}\n").contains("train.g_optimizer.lr must be between"));
         assertTrue(error("objective: {type: vanilla}\n").contains("must be one of non_saturating"));
+    }
+
+    @Test
+    void choicesReadAsTypedValuesWithTheirOwnParametersOnly() {
+        GanConfig toy = parse("data: {type: toy, mixture: grid}\nmodel: {architecture: mlp}\n"
+                + "train: {d_optimizer: {type: rmsprop, lr: 5e-5, schedule: linear}, g_optimizer: {type: sgd}}\n");
+        assertEquals(ToyMixture.GRID, ((DataConfig.Toy) toy.data()).mixture());
+        assertEquals(new OptimizerConfig(new OptimizerConfig.RmsProp(0.99, 1e-8), 5e-5,
+                OptimizerConfig.Schedule.LINEAR), toy.train().discriminatorOptimizer());
+        assertEquals(new OptimizerConfig.Sgd(), toy.train().generatorOptimizer().algorithm());
+        assertTrue(error("train: {g_optimizer: {type: sgd, beta1: 0.5}}\n")
+                .contains("unknown key 'train.g_optimizer.beta1'"));
+        assertTrue(error("train: {g_optimizer: {schedule: cosine}}\n")
+                .contains("must be one of constant, linear, got 'cosine'"));
+        assertTrue(error("data: {type: toy, mixture: spiral}\nmodel: {architecture: mlp}\n")
+                .contains("data.mixture must be one of ring, grid, got 'spiral'"));
+        assertEquals(OptionalInt.empty(), ((DataConfig.Idx) parse("data: {limit: 0}\n").data()).limit());
+        assertEquals(OptionalInt.of(7), ((DataConfig.Packed) parse("data: {type: packed, limit: 7}\n").data()).limit());
+    }
+
+    @Test
+    void objectiveNamesAreTheRegistrysOwn() {
+        assertTrue(error("objective: {type: vanilla}\n")
+                .contains("must be one of " + String.join(", ", Objectives.names()) + ", got 'vanilla'"));
+        for (String divergence : FDivergence.names()) {
+            GanConfig config = parse("objective: {type: f_gan, divergence: " + divergence + "}\n");
+            assertEquals(divergence, config.objective().params().get("divergence"));
+            Objectives.byName(config.objective().type(), config.objective().params());
+        }
     }
 
     @Test

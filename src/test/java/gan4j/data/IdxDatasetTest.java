@@ -127,7 +127,7 @@ class IdxDatasetTest {
         Path installed = Path.of("/usr/share/datasets/fashion-mnist");
         assumeTrue(Files.exists(installed.resolve("train-images-idx3-ubyte.gz")),
                 "Fashion-MNIST is not installed");
-        IdxDataset data = IdxDataset.fashionMnist(installed, IdxDataset.ALL);
+        IdxDataset data = IdxDataset.inDirectory(installed, IdxDataset.FASHION_MNIST_CLASSES, IdxDataset.ALL);
 
         assertEquals(60_000, data.size());
         assertArrayEquals(new long[] {1, 28, 28}, data.sampleShape());

@@ -123,7 +123,7 @@ class FashionMnistClassifierTest {
 
     @Test
     void realImagesPosingAsAGeneratorSitAtTheFrechetFloorAndNoiseFarAbove() {
-        IdxDataset full = IdxDataset.fashionMnist(FASHION, IdxDataset.ALL);
+        IdxDataset full = IdxDataset.inDirectory(FASHION, IdxDataset.FASHION_MNIST_CLASSES, IdxDataset.ALL);
         ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
         cache.store(classifier, ClassifierCache.key(full, SHORT));
         IdxEvaluation evaluation = IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,

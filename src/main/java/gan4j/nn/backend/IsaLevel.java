@@ -30,10 +30,6 @@ public enum IsaLevel {
         this.requiredFlags = requiredFlags;
     }
 
-    public List<String> requiredFlags() {
-        return requiredFlags;
-    }
-
     /** Whether a CPU with these flags (lower case, as in /proc/cpuinfo) can run builds of this level. */
     public boolean supportedBy(Set<String> cpuFlags) {
         return cpuFlags.containsAll(requiredFlags);

@@ -57,14 +57,4 @@ public enum NativeVariant {
     public String libraryResource() {
         return RESOURCE_DIR + classifier() + "/libnd4jcpu.so";
     }
-
-    /** The variant whose resource folder name is given (e.g. from a loaded library's path), or null. */
-    public static NativeVariant fromClassifier(String classifier) {
-        for (NativeVariant v : values()) {
-            if (v.classifier().equals(classifier)) {
-                return v;
-            }
-        }
-        return null;
-    }
 }

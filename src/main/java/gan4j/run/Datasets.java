@@ -1,11 +1,20 @@
-package gan4j.data;
+package gan4j.run;
 
 import gan4j.config.DataConfig;
+import gan4j.data.DataException;
+import gan4j.data.Dataset;
+import gan4j.data.IdxDataset;
+import gan4j.data.ImageFolderDataset;
+import gan4j.data.PackedDataset;
+import gan4j.data.ToyDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Opens the dataset a configuration describes. */
+/**
+ * Opens the dataset a configuration describes. It lives with the run rather than in {@code gan4j.data}
+ * so that the datasets know nothing of the configuration, which names their types.
+ */
 public final class Datasets {
 
     private Datasets() {
@@ -17,7 +26,7 @@ public final class Datasets {
      */
     public static Dataset open(DataConfig config, long seed) {
         if (config instanceof DataConfig.Idx idx) {
-            return IdxDataset.inDirectory(idx.path(), idx.limit() == 0 ? IdxDataset.ALL : idx.limit());
+            return IdxDataset.inDirectory(idx.path(), idx.limit().orElse(IdxDataset.ALL));
         }
         if (config instanceof DataConfig.Folder folder) {
             if (!Files.isDirectory(folder.path())) {
@@ -26,10 +35,10 @@ public final class Datasets {
             return ImageFolderDataset.open(folder.path(), folder.imageSize(), folder.channels());
         }
         if (config instanceof DataConfig.Toy toy) {
-            return new ToyDataset(ToyMixture.valueOf(toy.mixture().toUpperCase(Locale.ROOT)), toy.points(), seed);
+            return new ToyDataset(toy.mixture(), toy.points(), seed);
         }
         if (config instanceof DataConfig.Packed packed) {
-            return PackedDataset.open(packed.path(), packed.limit() == 0 ? PackedDataset.ALL : packed.limit());
+            return PackedDataset.open(packed.path(), packed.limit().orElse(PackedDataset.ALL));
         }
         throw new IllegalArgumentException("no dataset for " + config);
     }
