@@ -1,12 +1,16 @@
 #!/usr/bin/python3
-"""PyTorch reference timing for the two benchmark GANs (same layers as gan4j.nn.backend.DcganNets).
+"""PyTorch reference timing for gan4j's benchmark GANs: the two DCGANs (same layers as gan4j.arch.Dcgan) and
+resnet-32, SNGAN's CIFAR ResNet (same blocks and widths as gan4j.arch.Resnet with 32 pixels, 3 channels,
+latent 128, widths 64, no extra D blocks, BatchNorm in G, spectral norm in D).
 
-One step = PyTorch's DCGAN example per batch: G forward on noise; D forward+backward on a real batch (label 1)
-and on the detached fake batch (label 0); Adam step on D; D forward+backward on the fake batch (label 1)
-through G; Adam step on G. Batch 64, float32, Adam(2e-4, betas (0.5, 0.999)), N(0, 0.02) weights.
+One step = PyTorch's DCGAN example per batch: G forward on noise; D forward+backward on a real batch
+and on the detached fake batch; Adam step on D; D forward+backward on the fake batch through G; Adam step on G.
+Batch 64, float32. DCGANs: BCE (labels 1, 0, then 1), Adam(2e-4, betas (0.5, 0.999)), N(0, 0.02) weights.
+resnet-32: hinge loss (relu(1 - s_real), relu(1 + s_fake), then -s_fake), Adam(2e-4, betas (0, 0.9)),
+Xavier-uniform weights and zero biases, as gan4j gives it.
 
 Usage (Debian's python3-torch, so /usr/bin/python3 rather than a pyenv python):
-    /usr/bin/python3 scripts/bench/torch_dcgan.py --model dcgan64 --threads 2 --warmup 3 --steps 10
+    /usr/bin/python3 scripts/bench/torch_dcgan.py --model dcgan64|dcgan28|resnet-32 --threads 2 --warmup 3 --steps 10
 Prints the time of each step and a RESULT line with the median in s/step.
 """
 import argparse
@@ -15,6 +19,8 @@ import time
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.utils import spectral_norm
 
 NZ = 100
 
@@ -56,6 +62,85 @@ def dcgan64(ngf=64, ndf=64, nc=3):
     return g, d, (nc, 64, 64), (NZ, 1, 1)
 
 
+def xavier(layer, sn):
+    """Xavier-uniform weights and zero biases, as gan4j's Resnet; set before spectral_norm replaces the weight."""
+    nn.init.xavier_uniform_(layer.weight)
+    if layer.bias is not None:
+        nn.init.zeros_(layer.bias)
+    return spectral_norm(layer) if sn else layer
+
+
+def conv(cin, cout, kernel, bias=True, sn=False):
+    return xavier(nn.Conv2d(cin, cout, kernel, 1, kernel // 2, bias=bias), sn)
+
+
+class UpBlock(nn.Module):
+    """BN-ReLU-upsample-conv3x3-BN-ReLU-conv3x3, shortcut upsample-conv1x1; no bias where BatchNorm follows."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.bn1 = nn.BatchNorm2d(cin)
+        self.conv1 = conv(cin, cout, 3, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.conv2 = conv(cout, cout, 3)
+        self.sc = conv(cin, cout, 1, bias=False)
+
+    def forward(self, x):
+        h = self.conv1(F.interpolate(F.relu(self.bn1(x)), scale_factor=2, mode="nearest"))
+        h = self.conv2(F.relu(self.bn2(h)))
+        return h + self.sc(F.interpolate(x, scale_factor=2, mode="nearest"))
+
+
+class OptimizedBlock(nn.Module):
+    """D's first block: conv3x3-ReLU-conv3x3-avgpool, shortcut avgpool-conv1x1."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.conv1 = conv(cin, cout, 3, sn=True)
+        self.conv2 = conv(cout, cout, 3, sn=True)
+        self.sc = conv(cin, cout, 1, bias=False, sn=True)
+
+    def forward(self, x):
+        h = F.avg_pool2d(self.conv2(F.relu(self.conv1(x))), 2)
+        return h + self.sc(F.avg_pool2d(x, 2))
+
+
+class DownBlock(nn.Module):
+    """ReLU-conv3x3-ReLU-conv3x3-avgpool, shortcut conv1x1-avgpool."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.conv1 = conv(cin, cout, 3, sn=True)
+        self.conv2 = conv(cout, cout, 3, sn=True)
+        self.sc = conv(cin, cout, 1, bias=False, sn=True)
+
+    def forward(self, x):
+        h = F.avg_pool2d(self.conv2(F.relu(self.conv1(F.relu(x)))), 2)
+        return h + F.avg_pool2d(self.sc(x), 2)
+
+
+class SumPoolScore(nn.Module):
+    """ReLU, global sum pooling, dense to one raw score."""
+
+    def __init__(self, cin):
+        super().__init__()
+        self.dense = xavier(nn.Linear(cin, 1), sn=True)
+
+    def forward(self, x):
+        return self.dense(F.relu(x).sum(dim=(2, 3)))
+
+
+def resnet32(nz=128, width=64, nc=3):
+    g = nn.Sequential(
+        xavier(nn.Linear(nz, width * 4 * 4 * 4), sn=False), View(width * 4, 4, 4),
+        UpBlock(width * 4, width * 2), UpBlock(width * 2, width), UpBlock(width, width),  # 4 -> 8 -> 16 -> 32
+        nn.BatchNorm2d(width), nn.ReLU(), conv(width, nc, 3), nn.Tanh())
+    d = nn.Sequential(
+        OptimizedBlock(nc, width), DownBlock(width, width * 2), DownBlock(width * 2, width * 4),  # 32 -> 16 -> 8 -> 4
+        SumPoolScore(width * 4))
+    return g, d, (nc, 32, 32), (nz,)
+
+
 def init_weights(m):
     if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
         nn.init.normal_(m.weight, 0.0, 0.02)
@@ -65,7 +150,7 @@ def init_weights(m):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", choices=["dcgan28", "dcgan64"], default="dcgan28")
+    ap.add_argument("--model", choices=["dcgan28", "dcgan64", "resnet-32"], default="dcgan28")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--warmup", type=int, default=3)
@@ -76,18 +161,29 @@ def main():
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(42)
-    g, d, img, zshape = dcgan28() if args.model == "dcgan28" else dcgan64()
-    g.apply(init_weights)
-    d.apply(init_weights)
+    b = args.batch
+    if args.model == "resnet-32":
+        g, d, img, zshape = resnet32()
+        betas = (0.0, 0.9)
+        real_loss = lambda s: F.relu(1 - s).mean()
+        fake_loss = lambda s: F.relu(1 + s).mean()
+        generator_loss = lambda s: -s.mean()
+    else:
+        g, d, img, zshape = dcgan28() if args.model == "dcgan28" else dcgan64()
+        g.apply(init_weights)
+        d.apply(init_weights)
+        betas = (0.5, 0.999)
+        bce = nn.BCELoss()
+        ones = torch.ones(b, 1)
+        zeros = torch.zeros(b, 1)
+        real_loss = lambda s: bce(s, ones)
+        fake_loss = lambda s: bce(s, zeros)
+        generator_loss = real_loss
     g.train()
     d.train()
-    opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    loss = nn.BCELoss()
-    b = args.batch
+    opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=betas)
+    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=betas)
     real = torch.rand(b, *img) * 2 - 1
-    ones = torch.ones(b, 1)
-    zeros = torch.zeros(b, 1)
 
     def step():
         z = torch.randn(b, *zshape)
@@ -95,11 +191,11 @@ def main():
         t0 = time.perf_counter()
         fake = g(z)
         d.zero_grad()
-        loss(d(real), ones).backward()
-        loss(d(fake.detach()), zeros).backward()
+        real_loss(d(real)).backward()
+        fake_loss(d(fake.detach())).backward()
         opt_d.step()
         g.zero_grad()
-        loss(d(fake), ones).backward()
+        generator_loss(d(fake)).backward()
         opt_g.step()
         return time.perf_counter() - t0, time.process_time() - c0
 

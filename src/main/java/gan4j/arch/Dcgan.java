@@ -8,6 +8,7 @@ import gan4j.nn.layer.LeakyReluLayer;
 import gan4j.nn.layer.ReusingConvolution;
 import gan4j.nn.layer.ReusingDeconvolution2D;
 import gan4j.nn.layer.SpectralNormConvolution;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,7 +18,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import java.util.List;
 import org.nd4j.linalg.activations.Activation;
 
 /**

@@ -8,6 +8,7 @@ import gan4j.nn.layer.LeakyReluLayer;
 import gan4j.nn.layer.ReusingConvolution;
 import gan4j.nn.layer.SpectralNormConvolution;
 import gan4j.nn.layer.SpectralNormDense;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -23,7 +24,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
-import java.util.List;
 import org.nd4j.linalg.activations.Activation;
 
 /**

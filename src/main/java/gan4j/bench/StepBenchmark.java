@@ -2,6 +2,7 @@ package gan4j.bench;
 
 import gan4j.arch.Architecture;
 import gan4j.arch.Dcgan;
+import gan4j.arch.Resnet;
 import gan4j.config.ModelConfig.Norm;
 import gan4j.data.Batch;
 import gan4j.nn.ConditionedCritic;
@@ -10,6 +11,7 @@ import gan4j.nn.Conditioning;
 import gan4j.nn.NativeGarbageCollector;
 import gan4j.nn.Networks;
 import gan4j.nn.backend.CpuBackend;
+import gan4j.objective.Hinge;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Wasserstein;
@@ -47,10 +49,13 @@ import picocli.CommandLine;
         description = "Seconds per generator step of a standard GAN model on synthetic data.")
 public final class StepBenchmark implements Callable<Integer> {
 
-    /** The benchmarked models: the PyTorch DCGAN example's sizes, and WGAN-GP at 64 pixels. */
-    enum Model { DCGAN_28, DCGAN_64, WGAN_GP_64 }
+    /**
+     * The benchmarked models: the PyTorch DCGAN example's sizes, WGAN-GP at 64 pixels, and SNGAN's
+     * CIFAR ResNet (hinge loss) at 32 pixels.
+     */
+    enum Model { DCGAN_28, DCGAN_64, WGAN_GP_64, RESNET_32 }
 
-    @Option(names = "--model", defaultValue = "dcgan-64", description = "dcgan-28 | dcgan-64 | wgan-gp-64")
+    @Option(names = "--model", defaultValue = "dcgan-64", description = "dcgan-28 | dcgan-64 | wgan-gp-64 | resnet-32")
     String model;
 
     @Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
@@ -88,18 +93,27 @@ public final class StepBenchmark implements Callable<Integer> {
         Model chosen = Model.valueOf(model.toUpperCase(Locale.ROOT).replace('-', '_'));
         int steps = timedSteps != null ? timedSteps : chosen == Model.DCGAN_28 ? 50 : 10;
         boolean wgan = chosen == Model.WGAN_GP_64;
-        int size = chosen == Model.DCGAN_28 ? 28 : 64;
-        int channels = chosen == Model.DCGAN_28 ? 1 : 3;
         int k = discriminatorSteps != null ? discriminatorSteps : wgan ? 5 : 1;
-        Dcgan architecture = new Dcgan(size, channels, 100, 64, 64, Norm.BATCH, wgan ? Norm.NONE : Norm.BATCH);
-        Objective objective = wgan ? new Wasserstein() : new NonSaturating();
+        Architecture architecture = switch (chosen) {
+            case DCGAN_28 -> new Dcgan(28, 1, 100, 64, 64, Norm.BATCH, Norm.BATCH);
+            case DCGAN_64 -> new Dcgan(64, 3, 100, 64, 64, Norm.BATCH, Norm.BATCH);
+            case WGAN_GP_64 -> new Dcgan(64, 3, 100, 64, 64, Norm.BATCH, Norm.NONE);
+            case RESNET_32 -> new Resnet(32, 3, 128, 64, 64, 0, Norm.BATCH, Norm.SPECTRAL);
+        };
+        Objective objective = switch (chosen) {
+            case WGAN_GP_64 -> new Wasserstein();
+            case RESNET_32 -> new Hinge();
+            default -> new NonSaturating();
+        };
         List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
                 : List.of();
         Variant variant = new Variant(architecture, objective, penalties, List.of(), InputNoise.NONE, k,
                 reuseFakeBatch);
-        Networks networks = new Networks(architecture.newGenerator(spec(1)), architecture.newDiscriminator(spec(2)));
-        Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, channels,
-                size, size).muli(2).subi(1), new int[batch]);
+        Networks networks = new Networks(architecture.newGenerator(spec(1, chosen)),
+                architecture.newDiscriminator(spec(2, chosen)));
+        long[] sample = architecture.sampleShape();
+        Batch fixed = new Batch(0, RandomStreams.uniform(new SplittableRandom(3), DataType.FLOAT, batch, sample[0],
+                sample[1], sample[2]).muli(2).subi(1), new int[batch]);
         Supplier<Batch> batches = () -> fixed;
         NativeGarbageCollector collector = new NativeGarbageCollector();
         Trainer trainer = new Trainer(new ConditionedGenerator(networks.generator(), Conditioning.none()),
@@ -143,8 +157,10 @@ public final class StepBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static Architecture.NetworkSpec spec(long seed) {
-        return new Architecture.NetworkSpec(0, seed, new Adam(2e-4, 0.5, 0.999, 1e-8), DataType.FLOAT);
+    /** SNGAN's Adam for the ResNet (Miyato et al. 2018), DCGAN's (Radford et al. 2016) for the others. */
+    private static Architecture.NetworkSpec spec(long seed, Model model) {
+        Adam adam = model == Model.RESNET_32 ? new Adam(2e-4, 0, 0.9, 1e-8) : new Adam(2e-4, 0.5, 0.999, 1e-8);
+        return new Architecture.NetworkSpec(0, seed, adam, DataType.FLOAT);
     }
 
     private static double[] round(double[] values) {
