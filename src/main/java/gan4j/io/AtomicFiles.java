@@ -47,6 +47,7 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(parent);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new RunException("could not write " + target + ": " + describe(e)
@@ -69,9 +70,23 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(parent);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Forces a directory's entries to disk: after a rename or a deletion, so that a power loss cannot
+     * bring back the old name. Linux opens directories for reading; where a platform refuses, the
+     * rename itself still stands.
+     */
+    public static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // Not every file system lets a directory be opened; the data itself is already forced.
         }
     }
 

@@ -170,6 +170,9 @@ public final class CheckpointStore {
                 throw new RunException("cannot delete old checkpoint " + all.get(i) + ": " + e.getMessage(), e);
             }
         }
+        if (all.size() > keep) {
+            AtomicFiles.syncDirectory(dir);
+        }
     }
 
     private static long stepOf(Path file) {

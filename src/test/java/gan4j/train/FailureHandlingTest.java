@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class FailureHandlingTest {
@@ -86,8 +88,10 @@ class FailureHandlingTest {
         assertTrue(seen.get(seen.size() - 1) instanceof RunEvent.RunFailed);
     }
 
-    @Test
-    void sigtermFinishesTheStepAndWritesACheckpoint(@TempDir Path dir) throws Exception {
+    /** SIGTERM from a scheduler or kill, SIGUSR1 from Slurm's --signal ahead of a time limit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "USR1"})
+    void aStopSignalFinishesTheStepWritesACheckpointAndExits143(String signal, @TempDir Path dir) throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
         Path config = TinyRuns.dcganConfig(dir, "");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -102,11 +106,12 @@ class FailureHandlingTest {
                 output.append(line).append('\n');
                 if (line.startsWith("step 2/")) {
                     // Process.destroy() would also close our end of its output; send the signal alone.
-                    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+                    new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
                 }
             }
         }
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), output.toString());
+        assertEquals(143, process.exitValue(), output.toString());
         assertTrue(output.toString().contains("stop requested"), output.toString());
         long step = CheckpointStore.read(dir.resolve("run")).state().step();
         assertTrue(step >= 2 && step < 100000, "checkpoint at step " + step + "\n" + output);
