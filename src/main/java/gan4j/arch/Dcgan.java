@@ -46,8 +46,6 @@ public final class Dcgan implements Architecture {
         this.discriminatorNorm = discriminatorNorm;
     }
 
-
-
     @Override
     public long[] latentShape(int batchSize) {
         return shape.latentShape(batchSize);

@@ -75,8 +75,6 @@ public final class Resnet implements Architecture {
         this.discriminatorNorm = discriminatorNorm;
     }
 
-
-
     /** Same shape as {@link Dcgan}'s, so that latent and condition batches are drawn alike. */
     @Override
     public long[] latentShape(int batchSize) {
