@@ -1,6 +1,7 @@
 package gan4j.cli;
 
 import gan4j.config.ConfigException;
+import gan4j.config.OutputConfig;
 import gan4j.model.GanModel;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
@@ -10,6 +11,7 @@ import gan4j.run.CheckpointStore;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +42,11 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Output PNG (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--scale", defaultValue = "auto", paramLabel = "auto|N",
+            description = "Enlarge the grid N times (1-" + OutputConfig.MAX_GRID_SCALE + "), or by the smallest factor"
+                    + " that makes it at least " + OutputConfig.MIN_GRID_WIDTH + " px wide (default ${DEFAULT-VALUE}).")
+    String scale;
+
     @Option(names = "--class", paramLabel = "NAME|INDEX",
             description = "Only this class (conditional models): a class name or its index.")
     String className;
@@ -50,6 +57,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be between 1 and 4096, got " + count + ".");
         }
         OutputFile.check(out, "-o", "samples.png");
+        OptionalInt factor = scale();
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanModel model = loaded.model();
         if (!model.spec().images()) {
@@ -66,10 +74,22 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             inputs = model.gridInputs(count, random);
         }
-        ImageGrid.write(model.generate(inputs.input()), inputs.columns(), out);
+        ImageGrid.write(model.generate(inputs.input()), inputs.columns(), factor, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
                 + loaded.state().step() + ")");
         return ExitCodes.OK;
+    }
+
+    private OptionalInt scale() {
+        if (scale.equals("auto")) {
+            return OptionalInt.empty();
+        }
+        if (scale.matches("\\d{1,2}") && Integer.parseInt(scale) >= 1
+                && Integer.parseInt(scale) <= OutputConfig.MAX_GRID_SCALE) {
+            return OptionalInt.of(Integer.parseInt(scale));
+        }
+        throw new ConfigException("--scale must be auto or a whole number from 1 to " + OutputConfig.MAX_GRID_SCALE
+                + ", got '" + scale + "'.");
     }
 
     private int classIndex(List<String> names) {

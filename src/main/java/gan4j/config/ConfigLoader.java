@@ -196,9 +196,28 @@ public final class ConfigLoader {
                 s.integer("checkpoint_every", 1000, 1, Integer.MAX_VALUE),
                 s.integer("keep_checkpoints", 3, 1, 1000),
                 s.integer("log_every", 50, 1, Integer.MAX_VALUE),
-                s.integer("samples", 64, 1, 1024));
+                s.integer("samples", 64, 1, 1024),
+                gridScale(s));
         s.finish();
         return output;
+    }
+
+    /** {@code output.grid_scale}: auto, or a whole enlargement factor. */
+    private static OptionalInt gridScale(ConfigSection s) {
+        String value = s.string("grid_scale", "auto");
+        if (value.equals("auto")) {
+            return OptionalInt.empty();
+        }
+        try {
+            int scale = Integer.parseInt(value);
+            if (scale >= 1 && scale <= OutputConfig.MAX_GRID_SCALE) {
+                return OptionalInt.of(scale);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the allowed values.
+        }
+        throw s.invalid("grid_scale", "must be auto or a whole number from 1 to " + OutputConfig.MAX_GRID_SCALE
+                + ", got '" + value + "'");
     }
 
     private static void checkCombination(ConfigSection root, DataConfig data, ModelConfig model) {

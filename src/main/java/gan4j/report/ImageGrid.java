@@ -1,11 +1,18 @@
 package gan4j.report;
 
+import gan4j.config.OutputConfig;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Tiles a batch of images in [-1, 1] into one PNG, row by row, with a thin border between them. */
+/**
+ * Tiles a batch of images in [-1, 1] into one PNG, row by row, with a thin border between them,
+ * enlarged by nearest neighbour so that small images stay visible (each pixel a square block).
+ */
 public final class ImageGrid {
 
     private static final int PAD = 2;
@@ -13,9 +20,28 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
-    /** Writes {@code images} [N, 1 or 3, H, W] as a grid of {@code columns} images per row. */
-    public static void write(INDArray images, int columns, Path file) {
-        PngFiles.write(render(images, columns), file);
+    /**
+     * Writes {@code images} [N, 1 or 3, H, W] as a grid of {@code columns} images per row, enlarged
+     * {@code scale} times, or (empty) by the smallest factor that makes it at least
+     * {@link OutputConfig#MIN_GRID_WIDTH} pixels wide.
+     */
+    public static void write(INDArray images, int columns, OptionalInt scale, Path file) {
+        BufferedImage grid = render(images, columns);
+        int factor = scale.orElse(Math.max(1, -Math.floorDiv(-OutputConfig.MIN_GRID_WIDTH, grid.getWidth())));
+        PngFiles.write(factor == 1 ? grid : enlarged(grid, factor), file);
+    }
+
+    static BufferedImage enlarged(BufferedImage grid, int factor) {
+        BufferedImage big = new BufferedImage(grid.getWidth() * factor, grid.getHeight() * factor,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(grid, 0, 0, big.getWidth(), big.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return big;
     }
 
     static BufferedImage render(INDArray images, int columns) {

@@ -213,6 +213,6 @@ public final class TrainingRun {
             return new ToySampleRenderer(toy.mixture(), real, inputs, objective, config.name());
         }
         return new ImageSampleRenderer(model.gridInputs(config.output().samples(),
-                random.random(Purpose.FIXED_LATENT, 0, 0)));
+                random.random(Purpose.FIXED_LATENT, 0, 0)), config.output().gridScale());
     }
 }

@@ -61,7 +61,7 @@ class ConditionalGanTest {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
         Path config = TinyRuns.dcganConfig(dir, "");
         TinyRuns.Result train = TinyRuns.gan("train", "-c", config.toString(), "--set", "train.steps=3",
-                "--set", "model.conditional=true", "--set", "output.samples=20");
+                "--set", "model.conditional=true", "--set", "output.samples=20", "--set", "output.grid_scale=1");
         assertEquals(0, train.exitCode(), train.err());
         BufferedImage grid = ImageIO.read(dir.resolve("run/samples/step-000003.png").toFile());
         assertEquals(2 + 10 * 30, grid.getHeight(), "ten classes, ten rows");

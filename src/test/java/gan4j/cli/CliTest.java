@@ -83,9 +83,17 @@ class CliTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "same seed, same PNG");
         assertFalse(Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)), "another seed, other samples");
         BufferedImage grid = ImageIO.read(a.toFile());
-        // 10 samples in rows of 4: 3 rows of 28-pixel images with 2-pixel borders.
-        assertEquals(2 + 4 * 30, grid.getWidth());
-        assertEquals(2 + 3 * 30, grid.getHeight());
+        // 10 samples in rows of 4: 3 rows of 28-pixel images with 2-pixel borders, 122 pixels wide,
+        // enlarged 5 times by default to be at least 512 pixels wide.
+        assertEquals(5 * (2 + 4 * 30), grid.getWidth());
+        assertEquals(5 * (2 + 3 * 30), grid.getHeight());
+        assertEquals(0, TinyRuns.gan("sample", "--checkpoint", checkpoint, "--count", "10", "--scale", "1",
+                "--out", c.toString()).exitCode());
+        assertEquals(2 + 4 * 30, ImageIO.read(c.toFile()).getWidth());
+        Result badScale = TinyRuns.gan("sample", "--checkpoint", checkpoint, "--scale", "40", "--out", c.toString());
+        assertEquals(ExitCodes.USAGE, badScale.exitCode());
+        assertTrue(badScale.err().contains("--scale must be auto or a whole number from 1 to 16, got '40'"),
+                badScale.err());
 
         Result classOnUnconditional = TinyRuns.gan("sample", "--checkpoint", checkpoint, "--class", "Bag",
                 "--out", c.toString());

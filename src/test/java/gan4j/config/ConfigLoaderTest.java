@@ -163,4 +163,14 @@ class ConfigLoaderTest {
         assertTrue(old.startsWith("exp.yaml:1: model.discriminator_batch_norm was replaced by"
                 + " model.discriminator_norm"), old);
     }
+
+    @Test
+    void gridScaleIsAutoOrAWholeFactor() {
+        assertTrue(parse("seed: 1\n").output().gridScale().isEmpty());
+        assertEquals(4, parse("output: {grid_scale: 4}\n").output().gridScale().getAsInt());
+        for (String bad : new String[] {"0", "17", "big"}) {
+            assertTrue(error("output: {grid_scale: " + bad + "}\n")
+                    .contains("output.grid_scale must be auto or a whole number from 1 to 16, got '" + bad + "'"), bad);
+        }
+    }
 }
