@@ -1,5 +1,6 @@
 package gan4j.cli;
 
+import gan4j.config.ConfigException;
 import gan4j.config.ConfigLoader;
 import gan4j.config.GanConfig;
 import gan4j.run.TrainingRun;
@@ -31,20 +32,37 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Override a config key by dotted path, e.g. --set train.steps=500 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--resume", description = "Continue the run in output.dir from its newest checkpoint that reads"
-            + " (a damaged newest one is reported and the one before it used).")
-    boolean resume;
+    @Option(names = "--resume", arity = "0..1", fallbackValue = "always", paramLabel = "auto",
+            description = {"Continue the run in output.dir from its newest checkpoint that reads (a damaged newest one"
+                + " is reported and the one before it used).",
+                "--resume=auto continues when output.dir holds a checkpoint and starts the run otherwise: the same"
+                + " command for a batch task's first start, a requeue and a retry (a finished run exits 0 at once)."})
+    String resume;
 
     @Option(names = "--resume-from", paramLabel = "FILE",
             description = "Continue the run in output.dir from this checkpoint file (implies --resume).")
     java.nio.file.Path resumeFrom;
 
+    private TrainingRun.Resume resumeMode() {
+        if (resumeFrom != null || "always".equals(resume)) {
+            return TrainingRun.Resume.YES;
+        }
+        if (resume == null) {
+            return TrainingRun.Resume.NO;
+        }
+        if (resume.equals("auto")) {
+            return TrainingRun.Resume.AUTO;
+        }
+        throw new ConfigException("--resume takes no value or =auto, got '" + resume + "'; use --resume to continue"
+                + " a run or --resume=auto to continue or start it.");
+    }
+
     @Override
     public Integer call() {
         GanConfig loaded = new ConfigLoader().load(config, overrides);
         boolean interactive = System.console() != null;
-        new TrainingRun(loaded, new TrainingRun.Options(resume || resumeFrom != null, resumeFrom,
-                spec.commandLine().getOut(), interactive)).execute();
+        new TrainingRun(loaded, new TrainingRun.Options(resumeMode(), resumeFrom, spec.commandLine().getOut(),
+                interactive)).execute();
         return ExitCodes.OK;
     }
 }

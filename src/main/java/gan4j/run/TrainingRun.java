@@ -54,8 +54,14 @@ public final class TrainingRun {
      * How the run was asked for and where it reports; {@code resumeFrom}, when not null, is the
      * checkpoint to resume instead of the newest readable one.
      */
-    public record Options(boolean resume, Path resumeFrom, PrintWriter out, boolean interactive) {
+    public record Options(Resume resume, Path resumeFrom, PrintWriter out, boolean interactive) {
     }
+
+    /**
+     * Whether to continue from a checkpoint: never, always, or when the run directory holds one
+     * (what a requeued or retried batch task wants: the same command continues or starts).
+     */
+    public enum Resume { NO, YES, AUTO }
 
     /** The checkpoint a resumed run continues from, and its file. */
     private record ResumePoint(Path file, Checkpoint checkpoint) {
@@ -82,17 +88,22 @@ public final class TrainingRun {
         PrintWriter out = options.out();
         CheckpointStore store = new CheckpointStore(dir.checkpoints(), config.output().keepCheckpoints());
         Optional<Path> latest = store.latest();
-        if (!options.resume() && latest.isPresent()) {
+        boolean resume = switch (options.resume()) {
+            case NO -> false;
+            case YES -> true;
+            case AUTO -> latest.isPresent();
+        };
+        if (!resume && latest.isPresent()) {
             throw new RunException(dir.root() + " already holds checkpoints (newest " + latest.get().getFileName()
                     + "); add --resume to continue that run, or start a new one with --set output.dir=DIR.");
         }
-        if (!options.resume()) {
+        if (!resume) {
             dir.foreignEntry().ifPresent(entry -> {
                 throw new RunException(dir.root() + " holds " + entry + ", which no gan4j run wrote; train into an"
                         + " empty or new directory with --set output.dir=DIR.");
             });
         }
-        if (options.resume() && options.resumeFrom() == null && latest.isEmpty()) {
+        if (resume && options.resumeFrom() == null && latest.isEmpty()) {
             throw new RunException("nothing to resume: " + dir.checkpoints()
                     + " holds no checkpoint; drop --resume to start a new run there.");
         }
@@ -102,7 +113,7 @@ public final class TrainingRun {
             Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
             GanModel model;
             TrainingState state;
-            if (options.resume()) {
+            if (resume) {
                 ResumePoint point = resumePoint(store);
                 Checkpoint checkpoint = point.checkpoint();
                 ResumeCheck.firstIncompatibleKey(checkpoint.configYaml(), config.resolvedYaml()).ifPresent(key -> {

@@ -86,6 +86,27 @@ class RunDirectoryRulesTest {
     }
 
     @Test
+    void resumeAutoStartsContinuesAndFinishesWithTheSameCommand() throws IOException {
+        Path config = toyConfig(4);
+
+        Result first = TinyRuns.gan("train", "-c", config.toString(), "--resume=auto");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("training from step 0 to 4"), first.out());
+
+        Result more = TinyRuns.gan("train", "-c", config.toString(), "--resume=auto", "--set", "train.steps=8");
+        assertEquals(0, more.exitCode(), more.err());
+        assertTrue(more.out().contains("resuming " + dir.resolve("run") + " from step-000004.ckpt"), more.out());
+
+        Result done = TinyRuns.gan("train", "-c", config.toString(), "--resume=auto", "--set", "train.steps=8");
+        assertEquals(0, done.exitCode(), done.err());
+        assertTrue(done.out().contains("nothing to do"), done.out());
+
+        Result bad = TinyRuns.gan("train", "-c", config.toString(), "--resume=sometimes");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--resume takes no value or =auto, got 'sometimes'"), bad.err());
+    }
+
+    @Test
     void aSecondTrainIntoARunningRunIsRefusedAndAKilledRunLeavesNoStaleLock() throws Exception {
         Path config = toyConfig(1_000_000);
         Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
