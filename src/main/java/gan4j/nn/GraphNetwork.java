@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -60,7 +59,7 @@ public final class GraphNetwork implements Network {
     /** Each with its own activation-gradient workspace; as many as one pass keeps open at once. */
     private final List<LayerWorkspaceMgr> backwardWorkspaces = new ArrayList<>();
     private final LayerProfile profile;
-    private MemoryWorkspace activations;
+    private final ActivationScope activations = new ActivationScope();
 
     public GraphNetwork(ComputationGraph graph) {
         if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1) {
@@ -145,7 +144,7 @@ public final class GraphNetwork implements Network {
         // Vertices read the batch size from the graph's input (preprocessors' backward passes).
         graph.setInput(0, input);
         MemoryWorkspace outside = Nd4j.getMemoryManager().getCurrentWorkspace();
-        activations = forwardWorkspaces.notifyScopeEntered(ArrayType.ACTIVATIONS);
+        activations.enter(forwardWorkspaces);
         try {
             INDArray output = null;
             for (int index : order) {
@@ -187,7 +186,7 @@ public final class GraphNetwork implements Network {
      */
     @Override
     public Network.Backward backward(INDArray outputGradient) {
-        return afterForward(() -> {
+        return activations.consume(() -> {
             Pair<Gradient, INDArray> result = backpropagate(outputGradient, Wanted.BOTH);
             return new Network.Backward(new ParameterGradient(result.getFirst()), result.getSecond());
         });
@@ -200,7 +199,8 @@ public final class GraphNetwork implements Network {
      */
     @Override
     public ParameterGradient parameterGradient(INDArray outputGradient) {
-        return afterForward(() -> new ParameterGradient(backpropagate(outputGradient, Wanted.PARAMETERS).getFirst()));
+        return activations.consume(() ->
+                new ParameterGradient(backpropagate(outputGradient, Wanted.PARAMETERS).getFirst()));
     }
 
     /**
@@ -209,20 +209,9 @@ public final class GraphNetwork implements Network {
      */
     @Override
     public INDArray inputGradient(INDArray outputGradient) {
-        return afterForward(() -> backpropagate(outputGradient, Wanted.INPUT).getSecond());
+        return activations.consume(() -> backpropagate(outputGradient, Wanted.INPUT).getSecond());
     }
 
-    /** Runs a backward pass, which needs the forward pass's activations and ends their life. */
-    private <T> T afterForward(Supplier<T> backward) {
-        if (activations == null) {
-            throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
-        }
-        try {
-            return backward.get();
-        } finally {
-            releaseActivations();
-        }
-    }
 
     private enum Wanted { BOTH, PARAMETERS, INPUT }
 
@@ -378,12 +367,7 @@ public final class GraphNetwork implements Network {
      */
     @Override
     public void releaseActivations() {
-        if (activations != null) {
-            MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
-            activations.close();
-            activations = null;
-            Nd4j.getMemoryManager().setCurrentWorkspace(current);
-        }
+        activations.release();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -28,7 +27,7 @@ public final class SequentialNetwork implements Network {
     private final LayerWorkspaceMgr forwardWorkspaces;
     private final LayerProfile profile;
     private final BackwardPass backwardPass;
-    private MemoryWorkspace activations;
+    private final ActivationScope activations = new ActivationScope();
 
     public SequentialNetwork(MultiLayerNetwork net) {
         this.net = net;
@@ -82,7 +81,7 @@ public final class SequentialNetwork implements Network {
         MultiLayerConfiguration configuration = net.getLayerWiseConfigurations();
         int batchSize = (int) input.size(0);
         MemoryWorkspace outside = Nd4j.getMemoryManager().getCurrentWorkspace();
-        activations = forwardWorkspaces.notifyScopeEntered(ArrayType.ACTIVATIONS);
+        activations.enter(forwardWorkspaces);
         try {
             INDArray x = input;
             for (int i = 0; i < layers.length; i++) {
@@ -118,7 +117,7 @@ public final class SequentialNetwork implements Network {
      */
     @Override
     public Backward backward(INDArray outputGradient) {
-        return afterForward(() -> {
+        return activations.consume(() -> {
             Pair<Gradient, INDArray> result = backwardPass.run(outputGradient);
             return new Backward(new ParameterGradient(result.getFirst()), result.getSecond());
         });
@@ -131,7 +130,7 @@ public final class SequentialNetwork implements Network {
      */
     @Override
     public ParameterGradient parameterGradient(INDArray outputGradient) {
-        return afterForward(() -> new ParameterGradient(backwardPass.parameterGradient(outputGradient)));
+        return activations.consume(() -> new ParameterGradient(backwardPass.parameterGradient(outputGradient)));
     }
 
     /**
@@ -140,20 +139,9 @@ public final class SequentialNetwork implements Network {
      */
     @Override
     public INDArray inputGradient(INDArray outputGradient) {
-        return afterForward(() -> backwardPass.inputGradient(outputGradient));
+        return activations.consume(() -> backwardPass.inputGradient(outputGradient));
     }
 
-    /** Runs a backward pass, which needs the forward pass's activations and ends their life. */
-    private <T> T afterForward(Supplier<T> backward) {
-        if (activations == null) {
-            throw new IllegalStateException("a backward pass needs the forward pass it belongs to, and each gets one");
-        }
-        try {
-            return backward.get();
-        } finally {
-            releaseActivations();
-        }
-    }
 
     /**
      * Applies one optimizer step with {@code gradient} (already a batch mean, hence batch size 1)
@@ -177,12 +165,7 @@ public final class SequentialNetwork implements Network {
      */
     @Override
     public void releaseActivations() {
-        if (activations != null) {
-            MemoryWorkspace current = Nd4j.getMemoryManager().getCurrentWorkspace();
-            activations.close();
-            activations = null;
-            Nd4j.getMemoryManager().setCurrentWorkspace(current);
-        }
+        activations.release();
     }
 
     @Override
@@ -224,7 +207,7 @@ public final class SequentialNetwork implements Network {
     @Override
     public long widestActivation(INDArray input) {
         releaseActivations();
-        List<INDArray> activations = net.feedForward(input, false);
-        return activations.stream().mapToLong(INDArray::length).max().orElse(0);
+        List<INDArray> outputs = net.feedForward(input, false);
+        return outputs.stream().mapToLong(INDArray::length).max().orElse(0);
     }
 }
