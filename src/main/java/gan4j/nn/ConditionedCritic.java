@@ -7,7 +7,6 @@ public final class ConditionedCritic implements SampleCritic {
 
     private final Network network;
     private final Conditioning conditioning;
-    private long sampleChannels;
 
     public ConditionedCritic(Network network, Conditioning conditioning) {
         this.network = network;
@@ -16,7 +15,6 @@ public final class ConditionedCritic implements SampleCritic {
 
     @Override
     public INDArray score(INDArray samples, int[] labels) {
-        sampleChannels = samples.size(1);
         return network.forward(conditioning.discriminatorInput(samples, labels));
     }
 
@@ -27,7 +25,7 @@ public final class ConditionedCritic implements SampleCritic {
 
     @Override
     public INDArray sampleGradient(INDArray scoreGradient) {
-        return conditioning.sampleGradient(network.inputGradient(scoreGradient), sampleChannels);
+        return conditioning.sampleGradient(network.inputGradient(scoreGradient));
     }
 
     @Override

@@ -2,7 +2,10 @@ package gan4j.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A {@link SampleGenerator} over a network whose input is the latent batch with labels appended by a {@link Conditioning}. */
+/**
+ * A {@link SampleGenerator} over a network whose input is the latent batch with labels appended by a
+ * {@link Conditioning}.
+ */
 public final class ConditionedGenerator implements SampleGenerator {
 
     private final Network network;

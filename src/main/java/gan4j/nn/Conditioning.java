@@ -48,14 +48,17 @@ public final class Conditioning {
         return append(samples, labels);
     }
 
-    /** The part of D's input gradient that belongs to the samples (what G is trained through). */
-    public INDArray sampleGradient(INDArray inputGradient, long sampleChannels) {
+    /**
+     * The part of D's input gradient that belongs to the samples (what G is trained through): all
+     * but the label planes this conditioning appended.
+     */
+    public INDArray sampleGradient(INDArray inputGradient) {
         if (classes == 0) {
             return inputGradient;
         }
         INDArrayIndex[] index = new INDArrayIndex[inputGradient.rank()];
         index[0] = NDArrayIndex.all();
-        index[1] = NDArrayIndex.interval(0, sampleChannels);
+        index[1] = NDArrayIndex.interval(0, inputGradient.size(1) - classes);
         for (int i = 2; i < index.length; i++) {
             index[i] = NDArrayIndex.all();
         }

@@ -40,7 +40,7 @@ class ConditionalGanTest {
         assertArrayEquals(new long[] {2, 4, 5, 5}, d.shape());
         assertEquals(25.0, d.get(NDArrayIndex.point(0), NDArrayIndex.point(3)).sumNumber().doubleValue());
         assertEquals(25.0, d.get(NDArrayIndex.point(1), NDArrayIndex.point(1)).sumNumber().doubleValue());
-        assertEquals(images, conditioning.sampleGradient(d, 1));
+        assertEquals(images, conditioning.sampleGradient(d));
     }
 
     @Test
