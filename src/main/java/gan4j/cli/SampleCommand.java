@@ -81,15 +81,11 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private OptionalInt scale() {
-        if (scale.equals("auto")) {
-            return OptionalInt.empty();
+        try {
+            return OutputConfig.gridScale(scale);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--scale " + e.getMessage() + ".");
         }
-        if (scale.matches("\\d{1,2}") && Integer.parseInt(scale) >= 1
-                && Integer.parseInt(scale) <= OutputConfig.MAX_GRID_SCALE) {
-            return OptionalInt.of(Integer.parseInt(scale));
-        }
-        throw new ConfigException("--scale must be auto or a whole number from 1 to " + OutputConfig.MAX_GRID_SCALE
-                + ", got '" + scale + "'.");
     }
 
     private int classIndex(List<String> names) {

@@ -204,20 +204,11 @@ public final class ConfigLoader {
 
     /** {@code output.grid_scale}: auto, or a whole enlargement factor. */
     private static OptionalInt gridScale(ConfigSection s) {
-        String value = s.string("grid_scale", "auto");
-        if (value.equals("auto")) {
-            return OptionalInt.empty();
-        }
         try {
-            int scale = Integer.parseInt(value);
-            if (scale >= 1 && scale <= OutputConfig.MAX_GRID_SCALE) {
-                return OptionalInt.of(scale);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the allowed values.
+            return OutputConfig.gridScale(s.string("grid_scale", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw s.invalid("grid_scale", e.getMessage());
         }
-        throw s.invalid("grid_scale", "must be auto or a whole number from 1 to " + OutputConfig.MAX_GRID_SCALE
-                + ", got '" + value + "'");
     }
 
     private static void checkCombination(ConfigSection root, DataConfig data, ModelConfig model) {
