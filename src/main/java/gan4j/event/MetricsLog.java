@@ -55,13 +55,18 @@ public final class MetricsLog implements RunListener {
     private void open(long startStep) throws IOException {
         if (Files.exists(file)) {
             List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.equals(HEADER) || values(line) != null && values(line)[0] < startStep)
+                    .filter(line -> line.equals(HEADER) || isRowBefore(line, startStep))
                     .toList();
             AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
         } else {
             AtomicFiles.writeString(file, HEADER + "\n");
         }
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static boolean isRowBefore(String line, long step) {
+        double[] values = values(line);
+        return values != null && values[0] < step;
     }
 
     /** The numbers of a whole row, or null for a row that is torn or not numbers. */

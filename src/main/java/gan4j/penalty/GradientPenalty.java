@@ -88,10 +88,9 @@ public final class GradientPenalty implements Penalty {
             DataType type = at.dataType();
             INDArray step = gradients.muliColumnVector(column(stepScales, type));
             INDArray errors = column(outputWeights, type);
-            INDArray up = parameterGradient(critic, SampleRows.shaped(SampleRows.rows(at).addi(step), at), labels,
-                    errors);
-            INDArray down = parameterGradient(critic, SampleRows.shaped(SampleRows.rows(at).subi(step), at), labels,
-                    errors);
+            INDArray atRows = SampleRows.rows(at);
+            INDArray up = parameterGradient(critic, SampleRows.shaped(atRows.add(step), at), labels, errors);
+            INDArray down = parameterGradient(critic, SampleRows.shaped(atRows.sub(step), at), labels, errors);
             gradientSum.addi(up.subi(down));
         }
         return weight * squares / batch;

@@ -114,7 +114,7 @@ public final class TrainingRun {
             GanModel model;
             TrainingState state;
             if (resume) {
-                ResumePoint point = resumePoint(store);
+                ResumePoint point = resumePoint(store, dir);
                 Checkpoint checkpoint = point.checkpoint();
                 ResumeCheck.firstIncompatibleKey(checkpoint.configYaml(), config.resolvedYaml()).ifPresent(key -> {
                     throw new ConfigException(point.file() + " was written with a different " + key
@@ -160,8 +160,9 @@ public final class TrainingRun {
                  BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
                          state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
                          BatchStream.Memory.REUSED)) {
-                end = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random, listeners).run(state, config.train().steps(),
-                        batches::next, stop);
+                Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random,
+                        listeners);
+                end = trainer.run(state, config.train().steps(), batches::next, stop);
                 // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
                 if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
                     out.println("warning: " + folder.skippedFiles() + " unreadable image(s) were skipped"
@@ -178,7 +179,7 @@ public final class TrainingRun {
      * The checkpoint asked for, or else the newest one that reads: a damaged newest checkpoint (a
      * disk that filled up, a copy cut short) costs the steps since the one before, not the run.
      */
-    private ResumePoint resumePoint(CheckpointStore store) {
+    private ResumePoint resumePoint(CheckpointStore store, RunDirectory dir) {
         if (options.resumeFrom() != null) {
             return new ResumePoint(options.resumeFrom(), CheckpointStore.read(options.resumeFrom()));
         }
@@ -191,7 +192,7 @@ public final class TrainingRun {
                         + (i > 0 ? " Trying " + all.get(i - 1).getFileName() + " instead." : ""));
             }
         }
-        throw new RunException("no checkpoint in " + store.list().get(0).getParent() + " can be read (see the"
+        throw new RunException("no checkpoint in " + dir.checkpoints() + " can be read (see the"
                 + " warnings above); start the run again without --resume in a new output.dir.");
     }
 
