@@ -11,7 +11,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
-        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, DataCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, ExportCommand.class, EvalCommand.class,
+            DataCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -10,7 +10,6 @@ import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -70,7 +69,7 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new ConfigException("--class needs a conditional model; " + checkpoint
                         + " was trained with model.conditional: false.");
             }
-            inputs = model.classInputs(classIndex(model.classNames()), count, random);
+            inputs = model.classInputs(ClassChoice.index(className, model.classNames()), count, random);
         } else {
             inputs = model.gridInputs(count, random);
         }
@@ -86,17 +85,5 @@ public final class SampleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--scale " + e.getMessage() + ".");
         }
-    }
-
-    private int classIndex(List<String> names) {
-        int index = names.indexOf(className);
-        if (index < 0 && className.matches("\\d+")) {
-            index = Integer.parseInt(className);
-        }
-        if (index < 0 || index >= names.size()) {
-            throw new ConfigException("unknown class '" + className + "'; this model knows: "
-                    + String.join(", ", names) + " (or their indices 0.." + (names.size() - 1) + ").");
-        }
-        return index;
     }
 }
