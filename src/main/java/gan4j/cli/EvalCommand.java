@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
                 + " the real training images (on a run's first eval, then kept in <run>/eval/classifier.zip) and"
                 + " checked on the real test images. Conditional models: how often it recognises the class each"
                 + " sample was generated for, per class. All: the Frechet distance between generated and real test"
-                + " images in its features, a dataset-specific score NOT comparable to Inception FID.",
+                + " images in its features, a dataset-specific score NOT comparable to Inception FID; then KID,"
+                + " precision and recall (k=3), density and coverage (k=5) and the entropy of the classes it sees in"
+                + " the samples, each with a 95% bootstrap interval and the protocol beside it.",
             "The same checkpoint, seed and count give the same numbers."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -101,8 +103,9 @@ public final class EvalCommand implements Callable<Integer> {
         RandomStreams random = new RandomStreams(seed);
         List<String> lines = conditional
                 ? evaluation.conditional((label, n) -> generator.sampleClass(label, n,
-                        random.random(Purpose.EVALUATION, 0, label)), samples)
-                : evaluation.unconditional(n -> generator.sample(n, random.random(Purpose.EVALUATION, 0, 0)), samples);
+                        random.random(Purpose.EVALUATION, 0, label)), samples, seed)
+                : evaluation.unconditional(n -> generator.sample(n, random.random(Purpose.EVALUATION, 0, 0)), samples,
+                        seed);
         lines.forEach(out::println);
     }
 

@@ -26,15 +26,19 @@ public final class IdxEvaluation {
     private final IdxDataset test;
     private final SampleClassifier classifier;
     private final ClassAccuracy realTest;
+    private final double[][] testFeatureRows;
     private final FeatureStatistics testFeatures;
+    private final Path dataDirectory;
 
-    private IdxEvaluation(IdxDataset train, IdxDataset test, SampleClassifier classifier) {
+    private IdxEvaluation(IdxDataset train, IdxDataset test, SampleClassifier classifier, Path dataDirectory) {
         this.train = train;
         this.test = test;
         this.classifier = classifier;
+        this.dataDirectory = dataDirectory;
         this.realTest = classifier.accuracy(test);
-        this.testFeatures = FeatureStatistics.of(classifier.features(SampleClassifier.images(test, evenlySpaced(
-                test.size(), test.size()))));
+        this.testFeatureRows = classifier.features(SampleClassifier.images(test, evenlySpaced(test.size(),
+                test.size()))).toDoubleMatrix();
+        this.testFeatures = FeatureStatistics.of(testFeatureRows);
     }
 
     /**
@@ -49,7 +53,7 @@ public final class IdxEvaluation {
         IdxDataset train = IdxDataset.inDirectory(dataDirectory, classNames, IdxDataset.ALL);
         SampleClassifier classifier = cache.obtain(train, recipe, log);
         return new IdxEvaluation(train, IdxDataset.open(testImages, testLabels, classNames, IdxDataset.ALL),
-                classifier);
+                classifier, dataDirectory);
     }
 
     /** The classifier's accuracy on the real test images. */
@@ -59,30 +63,50 @@ public final class IdxEvaluation {
 
     /**
      * Report lines for a conditional generator: its class accuracy per class next to the real test
-     * accuracy, then the Fréchet distance of all its samples.
+     * accuracy, then the Fréchet distance of all its samples and the other sample-quality metrics,
+     * whose intervals draw from {@code seed}.
      */
-    public List<String> conditional(ClassConditionalAccuracy.ClassSampler generator, int perClass) {
+    public List<String> conditional(ClassConditionalAccuracy.ClassSampler generator, int perClass, long seed) {
         List<INDArray> features = new ArrayList<>();
+        List<int[]> predicted = new ArrayList<>();
         ClassAccuracy generated = ClassConditionalAccuracy.measure((label, count) -> {
             INDArray samples = generator.sample(label, count);
             features.add(classifier.features(samples));
+            predicted.add(classifier.predict(samples));
             return samples;
         }, classifier, perClass);
+        INDArray all = Nd4j.concat(0, features.toArray(INDArray[]::new));
         List<String> lines = new ArrayList<>(new ClassConditionalReport(realTest, generated).lines());
-        lines.addAll(frechet(Nd4j.concat(0, features.toArray(INDArray[]::new))).lines());
+        lines.addAll(frechet(all).lines());
+        lines.addAll(quality(all, predicted.stream().flatMapToInt(java.util.Arrays::stream).toArray(),
+                perClass + " per class", seed).lines());
         return lines;
     }
 
     /**
      * Report lines for an unconditional generator: the classifier's real test accuracy, then the
-     * Fréchet distance of {@code count} samples.
+     * Fréchet distance of {@code count} samples and the other sample-quality metrics, whose
+     * intervals draw from {@code seed}.
      */
-    public List<String> unconditional(IntFunction<INDArray> generator, int count) {
+    public List<String> unconditional(IntFunction<INDArray> generator, int count, long seed) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "classifier accuracy on %d real test images: %.1f%%",
                 test.size(), 100 * realTest.overall()));
-        lines.addAll(frechet(classifier.features(generator.apply(count))).lines());
+        INDArray samples = generator.apply(count);
+        INDArray features = classifier.features(samples);
+        lines.addAll(frechet(features).lines());
+        lines.addAll(quality(features, classifier.predict(samples), "unconditional", seed).lines());
         return lines;
+    }
+
+    /** The sample-quality metrics of generated features against all real test images' features. */
+    SampleQuality quality(INDArray generatedFeatures, int[] predicted, String sampling, long seed) {
+        long[] shape = test.sampleShape();
+        String protocol = String.format(Locale.ROOT, "real: all %d test images (t10k) in %s; generated: %d samples"
+                + " (%s, latent seed %d); native %dx%d pixels, no resize; features: the classifier's penultimate"
+                + " layer", test.size(), dataDirectory, generatedFeatures.size(0), sampling, seed, shape[1], shape[2]);
+        return SampleQuality.measure(testFeatureRows, generatedFeatures.toDoubleMatrix(), predicted, classifier.classNames().size(),
+                seed, protocol);
     }
 
     /** Fréchet distance of generated features to the test set's, with the floor of as many real training images. */

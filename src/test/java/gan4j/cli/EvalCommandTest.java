@@ -151,12 +151,14 @@ class EvalCommandTest {
 
         assertEquals(0, eval.exitCode(), eval.err());
         List<String> lines = eval.out();
-        assertEquals(6, lines.size(), String.join("\n", lines));
+        assertEquals(15, lines.size(), String.join("\n", lines));
         assertEquals("eval of " + run + " at step 1: 25 generated samples, seed 0", lines.get(0));
         assertEquals("classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
                 lines.get(1));
         assertTrue(lines.get(2).matches("classifier accuracy on 20 real test images: \\d{1,3}\\.\\d%"), lines.get(2));
         assertFrechetLines(lines.subList(3, 6), 25, 25, 20);
+        assertQualityLines(lines.subList(6, 15), "real: all 20 test images (t10k) in " + data + "; generated: 25"
+                + " samples (unconditional, latent seed 0); native 28x28 pixels, no resize");
     }
 
     @Test
@@ -203,7 +205,7 @@ class EvalCommandTest {
                 "classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
                 "classifier accuracy on 20 real test images and 30 generated ones:",
                 "class    real test  generated"), lines.subList(0, 4));
-        assertEquals(18, lines.size(), String.join("\n", lines));
+        assertEquals(27, lines.size(), String.join("\n", lines));
         for (int c = 0; c < 10; c++) {
             String row = lines.get(4 + c);
             assertTrue(row.matches(c + " +\\d{1,3}\\.\\d% +\\d{1,3}\\.\\d%"), row);
@@ -211,6 +213,19 @@ class EvalCommandTest {
         }
         assertTrue(lines.get(14).startsWith("overall "), lines.get(14));
         assertFrechetLines(lines.subList(15, 18), 30, 30, 20);
+        assertQualityLines(lines.subList(18, 27), "real: all 20 test images (t10k) in " + data + "; generated: 30"
+                + " samples (3 per class, latent seed 0)");
+    }
+
+    private static void assertQualityLines(List<String> lines, String protocolStart) {
+        assertEquals("sample quality in classifier features (value [95% interval]):", lines.get(0));
+        String interval = " \\d+\\.\\d+ \\[\\d+\\.\\d+, \\d+\\.\\d+\\]";
+        for (int i = 1; i < 8; i++) {
+            assertTrue(lines.get(i).matches("  [a-zA-Z ()]+" + interval + ".*"), lines.get(i));
+        }
+        assertTrue(lines.get(2).matches("  KID +-?\\d+\\.\\d{5} \\[.*\\]  \\(std over subsets \\d+\\.\\d{5},"
+                + " standard error \\d+\\.\\d{5}\\)"), lines.get(2));
+        assertTrue(lines.get(8).startsWith("  protocol: " + protocolStart), lines.get(8));
     }
 
     private static void assertFrechetLines(List<String> lines, int generated, int train, int test) {

@@ -146,6 +146,35 @@ class FashionMnistClassifierTest {
                 "noise " + noise.generatedVsTest() + " vs floor " + real.trainVsTest());
     }
 
+    @Test
+    void realImagesScoreHighPrecisionRecallAndEntropyAndNoiseScoresNone() {
+        IdxDataset full = IdxDataset.inDirectory(FASHION, IdxDataset.FASHION_MNIST_CLASSES, IdxDataset.ALL);
+        ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
+        cache.store(classifier, ClassifierCache.key(full, SHORT));
+        IdxEvaluation evaluation = IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
+                new PrintWriter(new StringWriter()));
+        int[] otherImages = new int[2_000];
+        Arrays.setAll(otherImages, i -> 1 + 29 * i);
+        INDArray realImages = SampleClassifier.images(full, otherImages);
+        INDArray noiseImages = Nd4j.rand(DataType.FLOAT, 2_000, 1, 28, 28).muli(2).subi(1);
+
+        SampleQuality real = evaluation.quality(classifier.features(realImages), classifier.predict(realImages),
+                "real training images", 1);
+        SampleQuality noise = evaluation.quality(classifier.features(noiseImages), classifier.predict(noiseImages),
+                "uniform noise", 1);
+
+        String both = real.lines() + "\n" + noise.lines();
+        assertTrue(real.manifold().precision().value() > 0.6 && real.manifold().recall().value() > 0.6, both);
+        assertTrue(real.manifold().coverage().value() > 0.5, both);
+        assertEquals(1, real.manifold().density().value(), 0.3, both);
+        assertTrue(real.kid().mean() < 3 * real.kid().std(), "real images: KID within its noise of 0; " + both);
+        assertTrue(real.classes().entropy().value() > 0.95 * Math.log(10), both);
+        assertTrue(noise.manifold().precision().value() < 0.2 && noise.manifold().coverage().value() < 0.05, both);
+        assertTrue(noise.manifold().recall().value() < 0.05 && noise.manifold().density().value() < 0.1, both);
+        assertTrue(noise.kid().mean() > 10 * real.kid().std(), both);
+        assertTrue(noise.classes().entropy().value() < real.classes().entropy().low(), both);
+    }
+
     private static INDArray images(Dataset data, List<Integer> indices) {
         return SampleClassifier.images(data, indices.stream().mapToInt(Integer::intValue).toArray());
     }
