@@ -12,7 +12,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExportCommand.class, EvalCommand.class,
-            DataCommand.class,
+            ReportCommand.class, DataCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

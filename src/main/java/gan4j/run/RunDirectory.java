@@ -1,5 +1,6 @@
 package gan4j.run;
 
+import gan4j.html.RunFiles;
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
 import java.io.IOException;
@@ -18,7 +19,7 @@ public record RunDirectory(Path root) {
     static final String CHECKPOINTS = "checkpoints";
     /** Everything a run writes at its top level; anything else in the folder is someone else's. */
     private static final Set<String> OWN = Set.of("config.yaml", "provenance.yaml", "metrics.csv", "samples", "plots",
-            CHECKPOINTS, "eval", RunLock.FILE);
+            CHECKPOINTS, "eval", RunLock.FILE, "report.html");
 
     /**
      * The run a checkpoint file, a run's {@code checkpoints/} folder or a run directory belongs to;
@@ -29,6 +30,11 @@ public record RunDirectory(Path root) {
                 : checkpointOrRun.toAbsolutePath().getParent();
         boolean checkpointFolder = folder.endsWith(CHECKPOINTS);
         return new RunDirectory(checkpointFolder ? folder.toAbsolutePath().getParent() : folder);
+    }
+
+    /** The files the HTML report reads, and where it goes. */
+    public RunFiles reportFiles() {
+        return new RunFiles(root, metrics(), samples(), config(), provenance());
     }
 
     public Path config() {

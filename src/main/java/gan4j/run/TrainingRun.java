@@ -9,6 +9,7 @@ import gan4j.data.ToyDataset;
 import gan4j.event.MetricsLog;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.ProgressReporter;
+import gan4j.html.ReportWriter;
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
 import gan4j.model.GanModel;
@@ -208,6 +209,7 @@ public final class TrainingRun {
                 config.output().sampleEvery()));
         listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), model, config.resolvedYaml(),
                 provenance));
+        listeners.add(new ReportWriter(dir.reportFiles(), config.output().sampleEvery()));
         NativeGarbageCollector collector = new NativeGarbageCollector();
         listeners.add(event -> {
             if (event instanceof RunEvent.StepCompleted) {
