@@ -42,7 +42,7 @@ public final class ComparisonReport {
         for (RunSummary run : runs) {
             body.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
                     + "<td>%.4f</td><td>%.0f</td><td>%s</td><td>%s</td></tr>%n", Html.escape(run.files().root()
-                    .toString()), run.lastStep(), run.recentMedian(RunSummary.D_LOSS),
+                    .toString()), run.stepsDone(), run.recentMedian(RunSummary.D_LOSS),
                     run.recentMedian(RunSummary.G_LOSS), run.recentMedian(RunSummary.D_REAL),
                     run.recentMedian(RunSummary.D_FAKE), run.recentMedian(RunSummary.SAMPLES_PER_S),
                     Html.escape(run.provenanceValue("nd4j_backend").orElse("unknown")),

@@ -6,8 +6,11 @@ import java.util.Locale;
 /** The frame every gan4j HTML page shares: one style sheet inline, no scripts, nothing fetched. */
 final class Page {
 
-    /** Grids narrower than this are shown enlarged by a whole factor, so each pixel is a sharp square. */
-    static final int MIN_SHOWN_WIDTH = 768;
+    /**
+     * Grids narrower than this (written with output.grid_scale: 1) are shown enlarged by a whole
+     * factor, each pixel a sharp square; training's own grids are already at least this wide.
+     */
+    static final int MIN_SHOWN_WIDTH = 512;
 
     private static final String STYLE = """
             body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; max-width: 1400px; }
@@ -17,7 +20,8 @@ final class Page {
             svg.chart { background: #fff; border: 1px solid #ddd; }
             svg .title { font-weight: bold; font-size: 13px; } svg .tick, svg .legend { font-size: 11px; fill: #444; }
             svg .frame { fill: none; stroke: #999; } svg .grid { stroke: #eee; } svg .series { stroke-width: 1.5; }
-            img.pixelated { image-rendering: pixelated; image-rendering: crisp-edges; }
+            img.pixelated { image-rendering: crisp-edges; image-rendering: pixelated; }
+            img.final { max-width: 100%; height: auto; }
             .strip { display: flex; gap: 10px; overflow-x: auto; padding-bottom: 8px; }
             .strip figure { margin: 0; text-align: center; font-size: 12px; color: #555; }
             .side { display: flex; flex-wrap: wrap; gap: 20px; } .side figure { margin: 0; }

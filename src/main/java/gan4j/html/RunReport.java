@@ -48,9 +48,9 @@ final class RunReport {
     }
 
     static String facts(RunSummary run) {
-        return String.format(Locale.ROOT, "step <b>%d</b> &middot; throughput <b>%.0f samples/s</b> (median of the"
+        return String.format(Locale.ROOT, "<b>%d</b> steps &middot; throughput <b>%.0f samples/s</b> (median of the"
                 + " last %d steps) &middot; backend <b>%s</b> &middot; seed %s &middot; started %s",
-                run.lastStep(), run.recentMedian(RunSummary.SAMPLES_PER_S), Math.min(100, run.rows().size()),
+                run.stepsDone(), run.recentMedian(RunSummary.SAMPLES_PER_S), Math.min(100, run.rows().size()),
                 Html.escape(run.provenanceValue("nd4j_backend").orElse("unknown")),
                 Html.escape(run.provenanceValue("seed").orElse("?")),
                 Html.escape(run.provenanceValue("created").orElse("?")));

@@ -68,8 +68,9 @@ record RunSummary(RunFiles files, String name, List<double[]> rows, List<Path> g
                 .map(line -> line.substring(key.length() + 2).strip()).findFirst();
     }
 
-    long lastStep() {
-        return rows.isEmpty() ? 0 : (long) rows.get(rows.size() - 1)[0];
+    /** Generator steps done: a metrics row's step counts from 0, the way the sample grids' names count from 1. */
+    long stepsDone() {
+        return rows.isEmpty() ? 0 : (long) rows.get(rows.size() - 1)[0] + 1;
     }
 
     /** The median of the last (up to) 100 rows of {@code column}: a figure that ignores warm-up and single slow steps. */

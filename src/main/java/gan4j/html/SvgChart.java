@@ -75,14 +75,14 @@ final class SvgChart {
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>%n",
                 (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 4, Html.escape(xLabel)));
-        int legendX = LEFT + 8;
+        int legendX = LEFT + 8 * title.length() + 24;
         for (Series s : series) {
             svg.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(Html.escape(s.colour()))
                     .append("\" points=\"").append(points(s, x, y)).append("\"><title>").append(Html.escape(s.name()))
                     .append("</title></polyline>\n");
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>%n", legendX, TOP + 9,
-                    Html.escape(s.colour()), legendX + 16, TOP + 14, Html.escape(s.name())));
+                    + "<text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>%n", legendX, 11,
+                    Html.escape(s.colour()), legendX + 16, 16, Html.escape(s.name())));
             legendX += 24 + 7 * s.name().length();
         }
         svg.append("</svg>\n");
@@ -126,7 +126,8 @@ final class SvgChart {
         if (Math.abs(value) >= 10_000 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        return String.format(Locale.ROOT, "%.3g", value);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", value)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Maps data values onto pixels linearly. */
