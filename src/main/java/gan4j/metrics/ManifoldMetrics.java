@@ -23,6 +23,7 @@ public record ManifoldMetrics(Interval precision, Interval recall, Interval dens
 
     /** The four metrics of {@code generated} against {@code real}, rows of features; intervals drawn from {@code seed}. */
     public static ManifoldMetrics measure(double[][] real, double[][] generated, long seed) {
+        // Squared radii against squared distances throughout.
         double[][] realBalls = PairwiseDistances.kthNeighbours(real, PRECISION_RECALL_K, DENSITY_COVERAGE_K);
         double[] realRadii = realBalls[0];
         double[] realRadiiDc = realBalls[1];
@@ -32,7 +33,7 @@ public record ManifoldMetrics(Interval precision, Interval recall, Interval dens
         IntStream.range(0, generated.length).parallel().forEach(j -> {
             int inside = 0;
             for (int i = 0; i < real.length; i++) {
-                double d = PairwiseDistances.distance(generated[j], real[i]);
+                double d = PairwiseDistances.squaredDistance(generated[j], real[i]);
                 if (d < realRadii[i]) {
                     precise[j] = 1;
                 }
@@ -46,7 +47,7 @@ public record ManifoldMetrics(Interval precision, Interval recall, Interval dens
         double[] covered = new double[real.length];
         IntStream.range(0, real.length).parallel().forEach(i -> {
             for (int j = 0; j < generated.length && (recalled[i] == 0 || covered[i] == 0); j++) {
-                double d = PairwiseDistances.distance(generated[j], real[i]);
+                double d = PairwiseDistances.squaredDistance(generated[j], real[i]);
                 if (d < fakeRadii[j]) {
                     recalled[i] = 1;
                 }

@@ -15,19 +15,20 @@ final class PairwiseDistances {
     private PairwiseDistances() {
     }
 
-    static double distance(double[] a, double[] b) {
+    /** The squared distance: balls compare distances with radii, and squaring keeps every comparison's outcome. */
+    static double squaredDistance(double[] a, double[] b) {
         double sum = 0;
         for (int k = 0; k < a.length; k++) {
             double d = a[k] - b[k];
             sum += d * d;
         }
-        return Math.sqrt(sum);
+        return sum;
     }
 
     /**
      * Each row's distances to its {@code ks[0]}-th, {@code ks[1]}-th, ... nearest other row of the
      * same set (the row itself excluded), as Kynkäänniemi et al. and Naeem et al. define the radii
-     * of their balls: {@code radii[q][row]} for {@code ks[q]}.
+     * of their balls: {@code radii[q][row]} for {@code ks[q]}, squared.
      */
     static double[][] kthNeighbours(double[][] rows, int... ks) {
         int n = rows.length;
@@ -42,7 +43,7 @@ final class PairwiseDistances {
             Arrays.fill(smallest, Double.POSITIVE_INFINITY);
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    insert(smallest, distance(rows[i], rows[j]));
+                    insert(smallest, squaredDistance(rows[i], rows[j]));
                 }
             }
             for (int q = 0; q < ks.length; q++) {
