@@ -42,6 +42,7 @@ public final class GanCommand implements Runnable {
         return new CommandLine(new GanCommand())
                 .setExecutionStrategy(failures)
                 .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures)
                 .setExitCodeExceptionMapper(new ExitCodes());
     }
 }
