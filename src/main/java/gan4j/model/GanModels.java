@@ -28,16 +28,25 @@ public final class GanModels {
      * description). Throws {@link DataException} when the spec does not fit the configuration.
      */
     public static GanModel create(GanConfig config, ModelSpec spec, String what) {
+        return create(config, spec, what, 1.0);
+    }
+
+    /**
+     * A freshly initialised model whose optimizers run at {@code learningRateScale} times the
+     * configured rates, as after a divergence rollback; the initial weights do not depend on it.
+     */
+    public static GanModel create(GanConfig config, ModelSpec spec, String what, double learningRateScale) {
         Architecture architecture = architecture(config, spec, what);
         Conditioning conditioning = conditioning(config, spec, what);
         RandomStreams random = new RandomStreams(config.seed());
         long updates = config.train().steps();
         Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().generatorOptimizer(), updates), DataType.FLOAT);
+                Optimizers.updater(config.train().generatorOptimizer().withLearningRateScaledBy(learningRateScale),
+                        updates), DataType.FLOAT);
         Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().discriminatorOptimizer(),
+                Optimizers.updater(config.train().discriminatorOptimizer().withLearningRateScaledBy(learningRateScale),
                         updates * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
         Networks networks = new Networks(architecture.newGenerator(g), architecture.newDiscriminator(d));
         return new GanModel(networks, architecture, conditioning, spec);

@@ -56,14 +56,15 @@ public final class ModelArchive {
     }
 
     /**
-     * The model in {@code zip}, trained with {@code config} (the archive's own configuration);
+     * The model in {@code zip}, built with {@code config} (the archive's own configuration, or one
+     * that differs only in optimizer settings) at {@code learningRateScale} times its learning rates;
      * throws {@link ZipFormatException} saying which part does not fit.
      */
-    public static GanModel read(BoundedZip zip, GanConfig config) throws IOException {
+    public static GanModel read(BoundedZip zip, GanConfig config, double learningRateScale) throws IOException {
         ModelSpec spec = spec(new String(zip.read(SPEC, MAX_SPEC_BYTES), StandardCharsets.UTF_8));
         GanModel model;
         try {
-            model = GanModels.create(config, spec, "its model");
+            model = GanModels.create(config, spec, "its model", learningRateScale);
         } catch (DataException e) {
             throw new ZipFormatException(e.getMessage().replaceFirst("\\.$", "") + ", which its own configuration"
                     + " cannot have produced");

@@ -21,6 +21,7 @@ import gan4j.random.RandomStreams;
 import gan4j.run.CheckpointStore;
 import gan4j.run.CheckpointWriter;
 import gan4j.run.Provenance;
+import gan4j.run.Rollbacks;
 import gan4j.testing.TinyRuns;
 import gan4j.testing.ToyModels;
 import java.io.BufferedReader;
@@ -77,7 +78,7 @@ class FailureHandlingTest {
         List<RunEvent> seen = new ArrayList<>();
         Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, new RandomStreams(1),
                 List.of(new NonFiniteGuard(), new CheckpointWriter(store, 1, model, config.resolvedYaml(),
-                        new Provenance(Map.of())), seen::add));
+                        new Provenance(Map.of()), Rollbacks.NONE), seen::add));
         try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), 16, 1, 0)) {
             NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
                     () -> trainer.run(new TrainingState(0), 10, batches::next, new StopSignal()));
