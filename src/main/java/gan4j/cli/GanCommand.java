@@ -45,6 +45,7 @@ public final class GanCommand implements Runnable {
                 .setExecutionStrategy(failures)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(new ExitCodes());
     }
 }

@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * A {@link GanModel} as zip entries: {@code model.yaml} (its {@link ModelSpec}) and a
- * {@link NetworkSnapshot} of each network. Loading rebuilds the networks with {@link GanModels}
+ * {@link NetworkSnapshot} of each network (G, D, and G's moving average when the run keeps one). Loading rebuilds the networks with {@link GanModels}
  * from the configuration and spec, then fills in the numbers, so the file only ever supplies data.
  */
 public final class ModelArchive {
@@ -30,6 +30,7 @@ public final class ModelArchive {
     static final String SPEC = "model.yaml";
     static final String GENERATOR = "generator";
     static final String CRITIC = "critic";
+    static final String AVERAGE_GENERATOR = "generator_ema";
     private static final int MAX_SPEC_BYTES = 8 << 20;
 
     private ModelArchive() {
@@ -39,6 +40,7 @@ public final class ModelArchive {
     public static Set<String> entries() {
         Set<String> names = new TreeSet<>(NetworkSnapshot.entries(GENERATOR));
         names.addAll(NetworkSnapshot.entries(CRITIC));
+        names.addAll(NetworkSnapshot.entries(AVERAGE_GENERATOR));
         names.add(SPEC);
         return names;
     }
@@ -53,6 +55,9 @@ public final class ModelArchive {
         zip.write(new Dump(DumpSettings.builder().build()).dumpToString(spec).getBytes(StandardCharsets.UTF_8));
         NetworkSnapshot.write(model.generator(), GENERATOR, zip);
         NetworkSnapshot.write(model.critic(), CRITIC, zip);
+        if (model.averageGenerator().isPresent()) {
+            NetworkSnapshot.write(model.averageGenerator().get(), AVERAGE_GENERATOR, zip);
+        }
     }
 
     /**
@@ -71,6 +76,16 @@ public final class ModelArchive {
         }
         NetworkSnapshot.restore(zip, GENERATOR, model.generator());
         NetworkSnapshot.restore(zip, CRITIC, model.critic());
+        if (model.averageGenerator().isPresent()) {
+            if (!zip.has(AVERAGE_GENERATOR + ".bin")) {
+                throw new ZipFormatException("it holds no " + AVERAGE_GENERATOR + " though its configuration sets"
+                        + " train.ema");
+            }
+            NetworkSnapshot.restore(zip, AVERAGE_GENERATOR, model.averageGenerator().get());
+        } else if (zip.has(AVERAGE_GENERATOR + ".bin")) {
+            throw new ZipFormatException("it holds a " + AVERAGE_GENERATOR + " though its configuration sets no"
+                    + " train.ema");
+        }
         return model;
     }
 

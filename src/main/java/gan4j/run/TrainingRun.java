@@ -7,6 +7,7 @@ import gan4j.data.BatchStream;
 import gan4j.data.Dataset;
 import gan4j.data.ImageFolderDataset;
 import gan4j.data.ToyDataset;
+import gan4j.ema.GeneratorAverage;
 import gan4j.event.EventLog;
 import gan4j.event.MetricsLog;
 import gan4j.event.NonFiniteGuard;
@@ -18,6 +19,7 @@ import gan4j.model.GanModel;
 import gan4j.model.GanModels;
 import gan4j.model.ModelSpec;
 import gan4j.nn.NativeGarbageCollector;
+import gan4j.nn.Networks;
 import gan4j.nn.OpThreads;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.Objective;
@@ -185,7 +187,7 @@ public final class TrainingRun {
                 config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
         OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
         List<RunListener> listeners = listeners(dir, store, model, provenance, start.rollbacks(),
-                renderer(data, model, objective, random));
+                showingAverage(renderer(data, model, objective, random), model));
         int k = variant.discriminatorStepsPerGeneratorStep();
         // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
         try (BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
@@ -290,6 +292,9 @@ public final class TrainingRun {
         List<RunListener> listeners = new ArrayList<>();
         // The guard comes first so that a diverged step is never checkpointed.
         listeners.add(new NonFiniteGuard());
+        // Before the writers, which then show and save the average of the step they write.
+        model.averageGenerator().ifPresent(average ->
+                listeners.add(new GeneratorAverage(average, config.train().ema().orElseThrow())));
         listeners.add(new MetricsLog(dir.metrics()));
         listeners.add(new ProgressReporter(options.out(), options.interactive(), config.output().logEvery()));
         listeners.add(new SampleGridWriter(dir.samples(), config.output().sampleEvery(), renderer));
@@ -315,5 +320,12 @@ public final class TrainingRun {
         }
         return new ImageSampleRenderer(model.gridInputs(config.output().samples(),
                 random.random(Purpose.FIXED_LATENT, 0, 0)), config.output().gridScale());
+    }
+
+    /** The grids show the moving average of G when the run keeps one: what sampling will use. */
+    private static SampleRenderer showingAverage(SampleRenderer renderer, GanModel model) {
+        return model.averageGenerator().<SampleRenderer>map(average ->
+                (networks, file) -> renderer.render(new Networks(average, networks.discriminator()), file))
+                .orElse(renderer);
     }
 }
