@@ -45,13 +45,14 @@ public final class DataPackCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "T", description = "Decoding threads (default: one per core, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), DatasetPacker.MAX_THREADS);
 
     @Override
     public Integer call() {
         OutputFile.check(out, "--out", "data.gan4j");
-        if (threads < 1) {
-            throw new ConfigException("--threads must be at least 1, got " + threads + ".");
+        if (threads < 1 || threads > DatasetPacker.MAX_THREADS) {
+            throw new ConfigException("--threads must be between 1 and " + DatasetPacker.MAX_THREADS + ", got "
+                    + threads + ".");
         }
         if (channels != null && channels != 1 && channels != 3) {
             throw new ConfigException("--channels must be 1 (grey) or 3 (RGB), got " + channels + ".");
@@ -78,8 +79,8 @@ public final class DataPackCommand implements Callable<Integer> {
         if (size == null) {
             throw new ConfigException("--size is needed to pack the image folder " + input + ", e.g. --size 64.");
         }
-        if (size < 1 || size > 4096) {
-            throw new ConfigException("--size must be between 1 and 4096, got " + size + ".");
+        if (size < 1 || size > DatasetPacker.MAX_SIZE) {
+            throw new ConfigException("--size must be between 1 and " + DatasetPacker.MAX_SIZE + ", got " + size + ".");
         }
         return packer.packFolder(input, size, channels == null ? 3 : channels, out);
     }

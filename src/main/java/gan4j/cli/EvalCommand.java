@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,6 +62,9 @@ public final class EvalCommand implements Callable<Integer> {
                     + "), samples for unconditional ones (default " + IMAGE_SAMPLES + ").")
     Integer count;
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Override
     public Integer call() {
         if (count != null && (count < 1 || count > 100_000)) {
@@ -69,7 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
                 List.of());
-        GanModel generator = loaded.model();
+        GanModel generator = weights.apply(loaded.model(), checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         if (config.data() instanceof DataConfig.Toy toy && !generator.spec().images()) {
             modeCoverage(loaded, toy, generator, out);
@@ -83,7 +87,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void modeCoverage(Checkpoint loaded, DataConfig.Toy toy, GanModel generator, PrintWriter out) {
         int points = count == null ? TOY_POINTS : count;
-        out.println(header(loaded, points + " generated points against the "
+        out.println(header(loaded, generator, points + " generated points against the "
                 + toy.mixture().name().toLowerCase(Locale.ROOT) + " mixture"));
         ModeCoverage.measure(generator.sample(points, new RandomStreams(seed).random(Purpose.EVALUATION, 0, 0)),
                 toy.mixture()).lines().forEach(out::println);
@@ -96,7 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new ConfigException("--count must be at least 2 for an image model: a Frechet distance needs"
                     + " the covariance of its samples.");
         }
-        out.println(header(loaded, samples + " generated samples" + (conditional ? " per class" : "")));
+        out.println(header(loaded, generator, samples + " generated samples" + (conditional ? " per class" : "")));
         Path classifierFile = RunDirectory.containing(checkpoint).eval().resolve("classifier.zip");
         IdxEvaluation evaluation = IdxEvaluation.prepare(idx.path(), generator.classNames(),
                 new ClassifierCache(classifierFile), SampleClassifier.Recipe.DEFAULT, out);
@@ -109,8 +113,9 @@ public final class EvalCommand implements Callable<Integer> {
         lines.forEach(out::println);
     }
 
-    private String header(Checkpoint loaded, String what) {
-        return "eval of " + checkpoint + " at step " + loaded.state().step() + ": " + what + ", seed " + seed;
+    private String header(Checkpoint loaded, GanModel generator, String what) {
+        return "eval of " + checkpoint + " at step " + loaded.state().step() + " ("
+                + WeightsOption.describe(loaded.model(), generator) + "): " + what + ", seed " + seed;
     }
 
     private String unsupported(GanConfig config) {

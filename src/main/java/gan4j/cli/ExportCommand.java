@@ -7,10 +7,10 @@ import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,9 +26,6 @@ import picocli.CommandLine.Spec;
 public final class ExportCommand implements Callable<Integer> {
 
     static final int MAX_COUNT = 1_000_000;
-
-    /** Which generator weights to sample; {@code ema} is for checkpoints that will carry an averaged generator. */
-    enum Weights { RAW, EMA }
 
     @Spec
     CommandSpec spec;
@@ -54,11 +51,8 @@ public final class ExportCommand implements Callable<Integer> {
                 + " conditional model draws all classes in turn, equally often.")
     String className;
 
-    @Option(names = "--weights", defaultValue = "raw", paramLabel = "raw|ema",
-            converter = WeightsConverter.class,
-            description = "The generator's trained weights (raw) or their moving average (ema), if the checkpoint"
-                + " has one (default ${DEFAULT-VALUE}).")
-    Weights weights;
+    @Mixin
+    WeightsOption weights = new WeightsOption();
 
     @Override
     public Integer call() {
@@ -73,12 +67,9 @@ public final class ExportCommand implements Callable<Integer> {
                     + " file name ending in .npz.");
         }
         Checkpoint loaded = CheckpointStore.read(checkpoint);
-        GanModel model = loaded.model();
+        GanModel model = weights.apply(loaded.model(), checkpoint);
         if (!model.spec().images()) {
             throw new ConfigException(checkpoint + " holds a model of 2-D points, not images; use gan eval for it.");
-        }
-        if (weights == Weights.EMA) {
-            throw new ConfigException(checkpoint + " holds no moving average of the generator; use --weights raw.");
         }
         OptionalInt onlyClass = OptionalInt.empty();
         if (className != null) {
@@ -91,19 +82,8 @@ public final class ExportCommand implements Callable<Integer> {
         new SampleExport(model, seed, onlyClass).write(count, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + count + " samples"
                 + (onlyClass.isPresent() ? " of class " + model.classNames().get(onlyClass.getAsInt()) : "")
-                + " from step " + loaded.state().step() + ", seed " + seed + ")");
+                + " from step " + loaded.state().step() + ", " + WeightsOption.describe(loaded.model(), model)
+                + ", seed " + seed + ")");
         return ExitCodes.OK;
-    }
-
-    /** Accepts raw and ema in any case; picocli's enum message would list RAW and EMA. */
-    static final class WeightsConverter implements picocli.CommandLine.ITypeConverter<Weights> {
-        @Override
-        public Weights convert(String value) {
-            try {
-                return Weights.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not raw or ema");
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package gan4j.cli;
 
 import gan4j.nn.backend.CpuBackend;
+import gan4j.run.GracefulStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,7 @@ public final class GanCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        GracefulStop.treatUsr1AsTerm();
         // The native build and DL4J's oneDNN helpers are chosen before anything loads ND4J.
         CpuBackend.configure();
         System.exit(commandLine().execute(args));
@@ -43,6 +45,8 @@ public final class GanCommand implements Runnable {
         return new CommandLine(new GanCommand())
                 .setExecutionStrategy(failures)
                 .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(new ExitCodes());
     }
 }

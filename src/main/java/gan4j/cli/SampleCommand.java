@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,9 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Only this class (conditional models): a class name or its index.")
     String className;
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Override
     public Integer call() {
         if (count < 1 || count > 4096) {
@@ -58,7 +62,7 @@ public final class SampleCommand implements Callable<Integer> {
         OutputFile.check(out, "-o", "samples.png");
         OptionalInt factor = scale();
         Checkpoint loaded = CheckpointStore.read(checkpoint);
-        GanModel model = loaded.model();
+        GanModel model = weights.apply(loaded.model(), checkpoint);
         if (!model.spec().images()) {
             throw new ConfigException(checkpoint + " holds a model of 2-D points, not images; use gan eval for it.");
         }
@@ -75,7 +79,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ImageGrid.write(model.generate(inputs.input()), inputs.columns(), factor, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
-                + loaded.state().step() + ")");
+                + loaded.state().step() + ", " + WeightsOption.describe(loaded.model(), model) + ")");
         return ExitCodes.OK;
     }
 

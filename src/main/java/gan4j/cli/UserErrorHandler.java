@@ -6,7 +6,10 @@ import gan4j.event.NonFiniteLossException;
 import gan4j.io.RunException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -14,9 +17,11 @@ import picocli.CommandLine;
  * their own message, bugs and exhausted JVMs as what failed plus a hint; the stack trace only on request.
  *
  * <p>It is also the execution strategy, because picocli hands only {@link Exception}s to the
- * exception handler and lets an {@link Error} such as StackOverflowError escape {@code execute}.
+ * exception handler and lets an {@link Error} such as StackOverflowError escape {@code execute}. A
+ * command line that does not parse gets its sentence and a pointer to the help, not picocli's whole
+ * usage text, which buries the one line that matters in a batch log.
  */
-final class UserErrorHandler implements IExecutionExceptionHandler, IExecutionStrategy {
+final class UserErrorHandler implements IExecutionExceptionHandler, IExecutionStrategy, IParameterExceptionHandler {
 
     /** Set to 1 to follow the sentence with the stack trace. */
     static final String DEBUG_VARIABLE = "GAN4J_DEBUG";
@@ -44,6 +49,21 @@ final class UserErrorHandler implements IExecutionExceptionHandler, IExecutionSt
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         return report(e, command);
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String message = firstLine(e.getMessage()).replaceFirst("\\.$", "");
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        command.getErr().println("error: " + message + "; see '" + command.getCommandSpec().qualifiedName()
+                + " --help'.");
+        if (debug) {
+            e.printStackTrace(command.getErr());
+        }
+        return ExitCodes.USAGE;
     }
 
     private int report(Throwable failure, CommandLine command) {

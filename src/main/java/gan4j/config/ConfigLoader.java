@@ -150,9 +150,21 @@ public final class ConfigLoader {
                 s.integer("d_steps_per_g_step", 1, 1, 100),
                 s.bool("reuse_fake_batch", false),
                 optimizer(s.section("g_optimizer")),
-                optimizer(s.section("d_optimizer")));
+                optimizer(s.section("d_optimizer")),
+                new TrainConfig.Divergence(s.choice("on_divergence", TrainConfig.OnDivergence.STOP,
+                        TrainConfig.OnDivergence.class),
+                        s.real("rollback_lr_factor", 0.5, 1e-6, 0.999999),
+                        s.integer("max_rollbacks", 3, 0, 1000)),
+                s.optionalSection("ema").map(ConfigLoader::ema));
         s.finish();
         return train;
+    }
+
+    private static TrainConfig.Ema ema(ConfigSection s) {
+        TrainConfig.Ema ema = new TrainConfig.Ema(s.real("decay", 0.999, 0, 0.999999999),
+                s.longInteger("start_step", 0, 0, Long.MAX_VALUE / 2), s.real("rampup", 0, 0, 1));
+        s.finish();
+        return ema;
     }
 
     private static OptimizerConfig optimizer(ConfigSection s) {

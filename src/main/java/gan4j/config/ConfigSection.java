@@ -152,6 +152,20 @@ public final class ConfigSection {
         return new ConfigSection(m, keyPath(key), child);
     }
 
+    /**
+     * A nested mapping that switches a feature on by being there: absent or null reads as empty
+     * (the feature off, and the resolved tree says null), anything else as {@link #section}.
+     */
+    public java.util.Optional<ConfigSection> optionalSection(String key) {
+        ConfigValue value = mapping.entries().get(key);
+        if (value == null || (value instanceof ConfigValue.Scalar s && s.isNull())) {
+            known.add(key);
+            resolved.put(key, null);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(section(key));
+    }
+
     /** A list of mappings; absent reads as empty. */
     public List<ConfigSection> sections(String key) {
         known.add(key);

@@ -6,6 +6,11 @@ package gan4j.config;
  */
 public record OptimizerConfig(Algorithm algorithm, double learningRate, Schedule schedule) {
 
+    /** The same optimizer at {@code factor} times the learning rate (a rollback's lowered rate). */
+    public OptimizerConfig withLearningRateScaledBy(double factor) {
+        return new OptimizerConfig(algorithm, learningRate * factor, schedule);
+    }
+
     /** The update rule; each kind holds its own parameters, so none is a placeholder for another. */
     public sealed interface Algorithm {
     }

@@ -36,10 +36,18 @@ public final class DatasetPacker {
     /** Suffix of the manifest written beside a packed file. */
     public static final String MANIFEST_SUFFIX = ".manifest.yaml";
 
+    /** Largest image side a folder is packed at. */
+    public static final int MAX_SIZE = 4096;
+    /** Most decoding threads: past this the threads only add memory (a decoder and buffers each). */
+    public static final int MAX_THREADS = 64;
     // Images per decoding task: big enough to amortise scheduling, small enough to keep all threads busy.
     private static final int IMAGES_PER_TASK = 64;
-    // Tasks in flight per thread: decoded chunks wait in memory until written in order.
+    // A task's pixels stay under this, so large images make tasks of fewer images instead of huge buffers.
+    private static final long TASK_BYTES = 16L << 20;
+    // Tasks in flight per thread: decoded chunks wait in memory until written in order...
     private static final int TASKS_PER_THREAD = 4;
+    // ...as long as they stay under this, beyond one task per thread.
+    private static final long IN_FLIGHT_BYTES = 512L << 20;
 
     private final int threads;
     private final int progressEvery;
@@ -80,9 +88,9 @@ public final class DatasetPacker {
      * {@code progressEvery} images.
      */
     public DatasetPacker(int threads, int progressEvery, PrintWriter progress) {
-        if (threads < 1 || progressEvery < 1) {
-            throw new IllegalArgumentException("need threads >= 1 and progressEvery >= 1, got " + threads + ", "
-                    + progressEvery);
+        if (threads < 1 || threads > MAX_THREADS || progressEvery < 1) {
+            throw new IllegalArgumentException("need 1 <= threads <= " + MAX_THREADS + " and progressEvery >= 1,"
+                    + " got " + threads + ", " + progressEvery);
         }
         this.threads = threads;
         this.progressEvery = progressEvery;
@@ -215,9 +223,9 @@ public final class DatasetPacker {
             int next = 0;
             int reported = 0;
             while (next < total || !inFlight.isEmpty()) {
-                while (next < total && inFlight.size() < threads * TASKS_PER_THREAD) {
+                while (next < total && inFlight.size() < tasksInFlight()) {
                     int from = next;
-                    int to = Math.min(total, from + IMAGES_PER_TASK);
+                    int to = Math.min(total, from + imagesPerTask());
                     inFlight.addLast(pool.submit(() -> decode(from, to)));
                     next = to;
                 }
@@ -240,10 +248,19 @@ public final class DatasetPacker {
             written = file.finish();
         }
 
+        private int tasksInFlight() {
+            long taskBytes = (long) imagesPerTask() * planned.sampleBytes();
+            return (int) Math.max(threads, Math.min(threads * TASKS_PER_THREAD, IN_FLIGHT_BYTES / taskBytes));
+        }
+
+        private int imagesPerTask() {
+            return (int) Math.max(1, Math.min(IMAGES_PER_TASK, TASK_BYTES / planned.sampleBytes()));
+        }
+
         private Chunk decode(int from, int to) {
             int sampleBytes = planned.sampleBytes();
             float[] sample = new float[sampleBytes];
-            byte[] pixels = new byte[(to - from) * sampleBytes];
+            byte[] pixels = new byte[Math.multiplyExact(to - from, sampleBytes)];
             int[] kept = new int[to - from];
             List<SkippedFile> bad = new ArrayList<>();
             int count = 0;

@@ -45,9 +45,10 @@ final class ImageDecoder {
 
     /**
      * Writes the image at {@code file} into {@code dst} from {@code offset}, channels × size × size
-     * floats; leaves {@code dst} untouched if the file cannot be decoded.
+     * floats; leaves {@code dst} untouched if the file cannot be decoded or is too large to decode.
      */
     void decode(Path file, float[] dst, int offset) throws IOException {
+        ImageHeader.checkSize(file);
         loader.asMatrixView(file.toFile(), planes);
         float[] bgr = planes.data().asFloat();
         int plane = bgr.length / channels;

@@ -11,8 +11,8 @@ import gan4j.train.StepMetrics;
  */
 public final class NonFiniteGuard implements RunListener {
 
-    private static final String ADVICE = "; lower train.d_optimizer.lr / train.g_optimizer.lr or add a regularizer,"
-            + " then resume from the last checkpoint with --resume.";
+    private static final String ADVICE = "; resume with --resume and lower train.d_optimizer.lr and"
+            + " train.g_optimizer.lr, or set train.on_divergence: rollback to have the run do that itself.";
 
     @Override
     public void on(RunEvent event) {

@@ -11,6 +11,7 @@ import gan4j.nn.SampleGenerator;
 import gan4j.train.SampleInputs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,11 +31,14 @@ public final class GanModel {
     private final Architecture architecture;
     private final Conditioning conditioning;
     private final ModelSpec spec;
+    private final Optional<Network> averageGenerator;
     private final SampleGenerator sampleGenerator;
     private final SampleCritic sampleCritic;
 
-    GanModel(Networks networks, Architecture architecture, Conditioning conditioning, ModelSpec spec) {
+    GanModel(Networks networks, Optional<Network> averageGenerator, Architecture architecture,
+             Conditioning conditioning, ModelSpec spec) {
         this.networks = networks;
+        this.averageGenerator = averageGenerator;
         this.architecture = architecture;
         this.conditioning = conditioning;
         this.spec = spec;
@@ -52,6 +56,28 @@ public final class GanModel {
 
     public Network critic() {
         return networks.discriminator();
+    }
+
+    /** The moving average of G's weights ({@code train.ema}), if the run keeps one. */
+    public Optional<Network> averageGenerator() {
+        return averageGenerator;
+    }
+
+    /**
+     * This model with the chosen generator weights in G's place, for sampling and evaluation:
+     * {@code null} means the average when the run keeps one, else the trained weights. Throws
+     * {@link IllegalArgumentException} for {@link GeneratorWeights#EMA} without an average.
+     */
+    public GanModel sampling(GeneratorWeights weights) {
+        GeneratorWeights chosen = weights != null ? weights
+                : averageGenerator.isPresent() ? GeneratorWeights.EMA : GeneratorWeights.RAW;
+        if (chosen == GeneratorWeights.RAW) {
+            return new GanModel(networks, Optional.empty(), architecture, conditioning, spec);
+        }
+        Network average = averageGenerator.orElseThrow(() -> new IllegalArgumentException(
+                "it holds no moving average of the generator (it was trained without train.ema)"));
+        return new GanModel(new Networks(average, networks.discriminator()), Optional.empty(), architecture,
+                conditioning, spec);
     }
 
     /** G as the trainer drives it: latent vectors and labels in, samples out. */

@@ -7,11 +7,14 @@ import gan4j.config.GanConfig;
 import gan4j.config.ModelConfig;
 import gan4j.data.DataException;
 import gan4j.nn.Conditioning;
+import gan4j.nn.Network;
 import gan4j.nn.Networks;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * Builds the {@link GanModel} a configuration describes for a {@link ModelSpec}: the one place that
@@ -28,19 +31,35 @@ public final class GanModels {
      * description). Throws {@link DataException} when the spec does not fit the configuration.
      */
     public static GanModel create(GanConfig config, ModelSpec spec, String what) {
+        return create(config, spec, what, 1.0);
+    }
+
+    /**
+     * A freshly initialised model whose optimizers run at {@code learningRateScale} times the
+     * configured rates, as after a divergence rollback; the initial weights do not depend on it.
+     */
+    public static GanModel create(GanConfig config, ModelSpec spec, String what, double learningRateScale) {
         Architecture architecture = architecture(config, spec, what);
         Conditioning conditioning = conditioning(config, spec, what);
         RandomStreams random = new RandomStreams(config.seed());
         long updates = config.train().steps();
         Architecture.NetworkSpec g = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.GENERATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().generatorOptimizer(), updates), DataType.FLOAT);
+                Optimizers.updater(config.train().generatorOptimizer().withLearningRateScaledBy(learningRateScale),
+                        updates), DataType.FLOAT);
         Architecture.NetworkSpec d = new Architecture.NetworkSpec(conditioning.channels(),
                 random.random(Purpose.DISCRIMINATOR_INIT, 0, 0).nextLong(),
-                Optimizers.updater(config.train().discriminatorOptimizer(),
+                Optimizers.updater(config.train().discriminatorOptimizer().withLearningRateScaledBy(learningRateScale),
                         updates * config.train().discriminatorStepsPerGeneratorStep()), DataType.FLOAT);
         Networks networks = new Networks(architecture.newGenerator(g), architecture.newDiscriminator(d));
-        return new GanModel(networks, architecture, conditioning, spec);
+        Optional<Network> average = config.train().ema().map(ema -> {
+            // Never updated by an optimizer, so it carries none; it starts as a copy of G.
+            Network copy = architecture.newGenerator(new Architecture.NetworkSpec(g.conditionChannels(), g.seed(),
+                    new NoOp(), g.dataType()));
+            copy.params().assign(networks.generator().params());
+            return copy;
+        });
+        return new GanModel(networks, average, architecture, conditioning, spec);
     }
 
     private static Architecture architecture(GanConfig config, ModelSpec spec, String what) {

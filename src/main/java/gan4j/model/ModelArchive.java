@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * A {@link GanModel} as zip entries: {@code model.yaml} (its {@link ModelSpec}) and a
- * {@link NetworkSnapshot} of each network. Loading rebuilds the networks with {@link GanModels}
+ * {@link NetworkSnapshot} of each network (G, D, and G's moving average when the run keeps one). Loading rebuilds the networks with {@link GanModels}
  * from the configuration and spec, then fills in the numbers, so the file only ever supplies data.
  */
 public final class ModelArchive {
@@ -30,6 +30,7 @@ public final class ModelArchive {
     static final String SPEC = "model.yaml";
     static final String GENERATOR = "generator";
     static final String CRITIC = "critic";
+    static final String AVERAGE_GENERATOR = "generator_ema";
     private static final int MAX_SPEC_BYTES = 8 << 20;
 
     private ModelArchive() {
@@ -39,6 +40,7 @@ public final class ModelArchive {
     public static Set<String> entries() {
         Set<String> names = new TreeSet<>(NetworkSnapshot.entries(GENERATOR));
         names.addAll(NetworkSnapshot.entries(CRITIC));
+        names.addAll(NetworkSnapshot.entries(AVERAGE_GENERATOR));
         names.add(SPEC);
         return names;
     }
@@ -53,23 +55,37 @@ public final class ModelArchive {
         zip.write(new Dump(DumpSettings.builder().build()).dumpToString(spec).getBytes(StandardCharsets.UTF_8));
         NetworkSnapshot.write(model.generator(), GENERATOR, zip);
         NetworkSnapshot.write(model.critic(), CRITIC, zip);
+        if (model.averageGenerator().isPresent()) {
+            NetworkSnapshot.write(model.averageGenerator().get(), AVERAGE_GENERATOR, zip);
+        }
     }
 
     /**
-     * The model in {@code zip}, trained with {@code config} (the archive's own configuration);
+     * The model in {@code zip}, built with {@code config} (the archive's own configuration, or one
+     * that differs only in optimizer settings) at {@code learningRateScale} times its learning rates;
      * throws {@link ZipFormatException} saying which part does not fit.
      */
-    public static GanModel read(BoundedZip zip, GanConfig config) throws IOException {
+    public static GanModel read(BoundedZip zip, GanConfig config, double learningRateScale) throws IOException {
         ModelSpec spec = spec(new String(zip.read(SPEC, MAX_SPEC_BYTES), StandardCharsets.UTF_8));
         GanModel model;
         try {
-            model = GanModels.create(config, spec, "its model");
+            model = GanModels.create(config, spec, "its model", learningRateScale);
         } catch (DataException e) {
             throw new ZipFormatException(e.getMessage().replaceFirst("\\.$", "") + ", which its own configuration"
                     + " cannot have produced");
         }
         NetworkSnapshot.restore(zip, GENERATOR, model.generator());
         NetworkSnapshot.restore(zip, CRITIC, model.critic());
+        if (model.averageGenerator().isPresent()) {
+            if (!zip.has(AVERAGE_GENERATOR + ".bin")) {
+                throw new ZipFormatException("it holds no " + AVERAGE_GENERATOR + " though its configuration sets"
+                        + " train.ema");
+            }
+            NetworkSnapshot.restore(zip, AVERAGE_GENERATOR, model.averageGenerator().get());
+        } else if (zip.has(AVERAGE_GENERATOR + ".bin")) {
+            throw new ZipFormatException("it holds a " + AVERAGE_GENERATOR + " though its configuration sets no"
+                    + " train.ema");
+        }
         return model;
     }
 

@@ -17,12 +17,18 @@ import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
  * A network's trained state as two zip entries gan4j writes and reads itself: {@code NAME.json}, its
- * configuration, kept to be compared and never parsed, and {@code NAME.bin}, its parameters, updater
- * state and iteration counts as raw numbers. Restoring fills a network the caller built from trusted
- * metadata, so loading a file never deserializes objects or instantiates classes the file names.
+ * configuration, kept to be compared (read as a plain JSON tree, never bound to classes) and
+ * {@code NAME.bin}, its parameters, updater state and iteration counts as raw numbers. Restoring
+ * fills a network the caller built from trusted metadata, so loading a file never deserializes
+ * objects or instantiates classes the file names.
  */
 public final class NetworkSnapshot {
 
@@ -31,6 +37,10 @@ public final class NetworkSnapshot {
     private static final int MAX_JSON_BYTES = 16 << 20;
     /** Numbers per write: bounds the buffer, whatever the network's size. */
     private static final int CHUNK = 1 << 16;
+
+    /** DL4J's field names for a layer's updaters, and the field naming an updater's kind. */
+    private static final Set<String> UPDATER_FIELDS = Set.of("iupdater", "biasUpdater");
+    private static final String KIND = "@class";
 
     private NetworkSnapshot() {
     }
@@ -99,10 +109,72 @@ public final class NetworkSnapshot {
         } catch (java.io.EOFException e) {
             throw new ZipFormatException("its entry '" + name + ".bin' is cut short");
         }
-        if (!fresh.configurationJson().equals(new String(json, StandardCharsets.UTF_8))) {
+        if (!sameLayout(fresh.configurationJson(), new String(json, StandardCharsets.UTF_8))) {
             throw new ZipFormatException("its " + name + " was built with a network layout this gan4j does not"
                     + " build from the same configuration (another gan4j version)");
         }
+    }
+
+    /**
+     * Whether two configurations build the same network: equal but for the optimizer's
+     * hyperparameters (learning rate, schedule, betas), which a resumed run may change. The
+     * optimizer's kind must match, since its state only continues a network of the same kind.
+     */
+    static boolean sameLayout(String built, String stored) {
+        if (built.equals(stored)) {
+            return true;
+        }
+        // The tree reader recurses once per level: a crafted "[[[[..." must not overflow the stack.
+        if (nesting(stored) > nesting(built)) {
+            return false;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try {
+            // A plain tree: the reader never instantiates the classes the JSON names.
+            JsonNode ours = withoutOptimizerSettings(json.readTree(built));
+            return ours.equals(withoutOptimizerSettings(json.readTree(stored)));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** The deepest nesting of objects and arrays in {@code json}, brackets inside strings aside. */
+    static int nesting(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    private static JsonNode withoutOptimizerSettings(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (UPDATER_FIELDS.contains(field.getKey()) && field.getValue() instanceof ObjectNode updater) {
+                    updater.retain(KIND);
+                } else {
+                    withoutOptimizerSettings(field.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(NetworkSnapshot::withoutOptimizerSettings);
+        }
+        return node;
     }
 
     private static byte code(DataType type) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +44,9 @@ public final class CheckpointStore {
     private static final List<String> FORMAT_1 = List.of("generator.zip", "discriminator.zip", "state.yaml");
     private static final int MAX_TEXT_BYTES = 1 << 20;
     private static final long MAX_STEP = Long.MAX_VALUE / 1024;
+    private static final String ROLLBACKS = "rollbacks";
+    private static final String LEARNING_RATE_SCALE = "learning_rate_scale";
+    private static final int MAX_ROLLBACKS = 1_000_000;
 
     private final Path dir;
     private final int keep;
@@ -94,6 +98,18 @@ public final class CheckpointStore {
      * validated, and the networks are rebuilt from the configuration before their numbers are read.
      */
     public static Checkpoint read(Path path) {
+        return read(path, written -> written, rollbacks -> rollbacks);
+    }
+
+    /**
+     * Reads a checkpoint as {@link #read(Path)} does, building its networks with the configuration
+     * {@code buildWith} returns for the one the checkpoint was written with (a resumed run passes its
+     * own, which may differ in optimizer settings, or throws when they may not continue each other)
+     * and the learning rates of the rollbacks {@code rollbacksAfter} returns for the checkpoint's (a
+     * rollback adds one).
+     */
+    public static Checkpoint read(Path path, UnaryOperator<GanConfig> buildWith,
+                                  UnaryOperator<Rollbacks> rollbacksAfter) {
         Path file = resolve(path);
         Set<String> allowed = new HashSet<>(ModelArchive.entries());
         allowed.addAll(List.of(STATE, CONFIG));
@@ -106,10 +122,14 @@ public final class CheckpointStore {
             }
             YamlRecord state = YamlRecord.parse(text(zip, STATE));
             String configYaml = text(zip, CONFIG);
-            GanConfig config = config(configYaml, file);
-            GanModel model = ModelArchive.read(zip, config);
+            // Checkpoints from before rollbacks existed have none.
+            Rollbacks rollbacks = rollbacksAfter.apply(state.has(ROLLBACKS)
+                    ? new Rollbacks((int) state.integer(ROLLBACKS, 0, MAX_ROLLBACKS), state.real(LEARNING_RATE_SCALE))
+                    : Rollbacks.NONE);
+            GanConfig config = buildWith.apply(config(configYaml, file));
+            GanModel model = ModelArchive.read(zip, config, rollbacks.learningRateScale());
             return new Checkpoint(model, new TrainingState(state.integer("step", 0, MAX_STEP)), configYaml,
-                    new Provenance(state.scalars("provenance", 1000)));
+                    new Provenance(state.scalars("provenance", 1000)), rollbacks);
         } catch (BoundedZip.ZipFormatException | IllegalArgumentException e) {
             throw new RunException(file + " is refused: " + e.getMessage() + "; use an earlier checkpoint of the"
                     + " run.", e);
@@ -155,6 +175,8 @@ public final class CheckpointStore {
     private static String stateYaml(Checkpoint checkpoint) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("step", checkpoint.state().step());
+        state.put(ROLLBACKS, checkpoint.rollbacks().count());
+        state.put(LEARNING_RATE_SCALE, checkpoint.rollbacks().learningRateScale());
         state.put("provenance", new LinkedHashMap<>(checkpoint.provenance().values()));
         return new Dump(DumpSettings.builder().build()).dumpToString(state);
     }

@@ -1,9 +1,6 @@
 package gan4j.run;
 
 import gan4j.model.GanModel;
-import gan4j.run.Checkpoint;
-import gan4j.run.CheckpointStore;
-import gan4j.run.Provenance;
 import gan4j.train.RunEvent;
 import gan4j.train.RunListener;
 
@@ -15,16 +12,21 @@ public final class CheckpointWriter implements RunListener {
     private final GanModel model;
     private final String configYaml;
     private final Provenance provenance;
+    private final Rollbacks rollbacks;
     private long lastWritten = -1;
 
-    /** {@code model} is the one the trainer trains: its networks are saved as they are at each write. */
+    /**
+     * {@code model} is the one the trainer trains: its networks are saved as they are at each write,
+     * with the {@code rollbacks} the run has made to reach this model.
+     */
     public CheckpointWriter(CheckpointStore store, int every, GanModel model, String configYaml,
-                            Provenance provenance) {
+                            Provenance provenance, Rollbacks rollbacks) {
         this.store = store;
         this.every = every;
         this.model = model;
         this.configYaml = configYaml;
         this.provenance = provenance;
+        this.rollbacks = rollbacks;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class CheckpointWriter implements RunListener {
     }
 
     private void write(RunEvent event) {
-        store.write(new Checkpoint(model, event.state(), configYaml, provenance));
+        store.write(new Checkpoint(model, event.state(), configYaml, provenance, rollbacks));
         lastWritten = event.state().step();
     }
 }

@@ -35,6 +35,13 @@ public record Provenance(Map<String, Object> values) {
         return new Provenance(v);
     }
 
+    /** This provenance with one more entry. */
+    public Provenance with(String key, Object value) {
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        v.put(key, value);
+        return new Provenance(v);
+    }
+
     public static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -2,31 +2,75 @@ package gan4j.run;
 
 import gan4j.config.ConfigException;
 import gan4j.config.ConfigLoader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Decides whether a configuration may resume a checkpoint: only the run length, the output settings
- * and the loader thread count may change, since anything else would make the resumed run a
- * different experiment from the one that wrote the checkpoint.
+ * Decides whether a configuration may resume a checkpoint. The run length, the output settings and
+ * the loader thread count change nothing about the experiment. The optimizer settings (all but the
+ * algorithm), the number of D steps per G step and the divergence policy may change, as the advice
+ * after a divergence asks, but the run is then no longer an exact continuation. Anything else (the
+ * models, the data, the objective, the seed) would make it another experiment, and is refused.
  */
 final class ResumeCheck {
+
+    private static final List<String> OPTIMIZERS = List.of("train.g_optimizer", "train.d_optimizer");
+    private static final Set<String> CONTINUABLE = Set.of("train.d_steps_per_g_step", "train.on_divergence",
+            "train.rollback_lr_factor", "train.max_rollbacks", "train.steps");
+    private static final String LINEAR = "schedule: linear";
+
+    /** A key whose value differs between the checkpoint's configuration and the resumed run's. */
+    record Change(String key, Object before, Object after) {
+        @Override
+        public String toString() {
+            return key + " " + before + " -> " + after;
+        }
+    }
+
+    /**
+     * What differs: the first key that makes the resumed run another experiment, if any, and the
+     * allowed changes that make it no longer an exact continuation.
+     */
+    record Verdict(Optional<String> forbidden, List<Change> changes) {
+    }
 
     private ResumeCheck() {
     }
 
     /**
-     * The first key whose value differs in a way that forbids resuming, if any. The checkpoint's
-     * configuration is resolved again first, so that a key added since it was written counts at its
-     * default value.
+     * Compares the checkpoint's configuration, resolved again first so that a key added since it was
+     * written counts at its default value, with the resumed run's.
      */
-    static Optional<String> firstIncompatibleKey(String checkpointYaml, String currentYaml) {
-        return firstDifference("", comparable(withCurrentDefaults(checkpointYaml)), comparable(currentYaml));
+    static Verdict compare(String checkpointYaml, String currentYaml) {
+        String written = withCurrentDefaults(checkpointYaml);
+        // The run length matters only to a linear schedule, which decays to zero at the last step.
+        boolean lengthMatters = written.contains(LINEAR) || currentYaml.contains(LINEAR);
+        List<Change> differences = new ArrayList<>();
+        differences("", comparable(written, lengthMatters), comparable(currentYaml, lengthMatters), differences);
+        List<Change> changes = new ArrayList<>();
+        for (Change d : differences) {
+            if (!continuable(d.key())) {
+                return new Verdict(Optional.of(d.key()), List.of());
+            }
+            changes.add(d);
+        }
+        return new Verdict(Optional.empty(), changes);
+    }
+
+    private static boolean continuable(String key) {
+        if (CONTINUABLE.contains(key)) {
+            return true;
+        }
+        // The algorithm may not change: one algorithm's state does not continue another's.
+        return OPTIMIZERS.stream().anyMatch(o -> key.startsWith(o + ".") && !key.equals(o + ".type"));
     }
 
     private static String withCurrentDefaults(String checkpointYaml) {
@@ -39,14 +83,16 @@ final class ResumeCheck {
         }
     }
 
-    private static Map<String, Object> comparable(String yaml) {
+    private static Map<String, Object> comparable(String yaml, boolean lengthMatters) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(yaml));
         map.remove("output");
         if (map.get("train") instanceof Map<?, ?> train) {
             Map<Object, Object> copy = new LinkedHashMap<>(train);
-            copy.remove("steps");
+            if (!lengthMatters) {
+                copy.remove("steps");
+            }
             map.put("train", copy);
         }
         if (map.get("data") instanceof Map<?, ?> data) {
@@ -57,23 +103,15 @@ final class ResumeCheck {
         return map;
     }
 
-    private static Optional<String> firstDifference(String prefix, Object a, Object b) {
+    private static void differences(String prefix, Object a, Object b, List<Change> out) {
         if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-            for (Object key : union(ma, mb)) {
-                Optional<String> diff = firstDifference(prefix.isEmpty() ? key.toString() : prefix + "." + key,
-                        ma.get(key), mb.get(key));
-                if (diff.isPresent()) {
-                    return diff;
-                }
+            Set<Object> keys = new LinkedHashSet<>(ma.keySet());
+            keys.addAll(mb.keySet());
+            for (Object key : keys) {
+                differences(prefix.isEmpty() ? key.toString() : prefix + "." + key, ma.get(key), mb.get(key), out);
             }
-            return Optional.empty();
+        } else if (!Objects.equals(a, b)) {
+            out.add(new Change(prefix, a, b));
         }
-        return Objects.equals(a, b) ? Optional.empty() : Optional.of(prefix);
-    }
-
-    private static java.util.Set<Object> union(Map<?, ?> a, Map<?, ?> b) {
-        java.util.Set<Object> keys = new java.util.LinkedHashSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys;
     }
 }

@@ -18,8 +18,8 @@ public record RunDirectory(Path root) {
 
     static final String CHECKPOINTS = "checkpoints";
     /** Everything a run writes at its top level; anything else in the folder is someone else's. */
-    private static final Set<String> OWN = Set.of("config.yaml", "provenance.yaml", "metrics.csv", "samples", "plots",
-            CHECKPOINTS, "eval", RunLock.FILE, "report.html");
+    private static final Set<String> OWN = Set.of("config.yaml", "provenance.yaml", "metrics.csv", "events.csv",
+            "samples", "plots", CHECKPOINTS, "eval", RunLock.FILE, "report.html");
 
     /**
      * The run a checkpoint file, a run's {@code checkpoints/} folder or a run directory belongs to;
@@ -47,6 +47,11 @@ public record RunDirectory(Path root) {
 
     public Path metrics() {
         return root.resolve("metrics.csv");
+    }
+
+    /** Things that happened to the run besides its steps, such as divergence rollbacks. */
+    public Path events() {
+        return root.resolve("events.csv");
     }
 
     public Path samples() {

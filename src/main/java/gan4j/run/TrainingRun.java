@@ -2,12 +2,16 @@ package gan4j.run;
 
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
+import gan4j.config.TrainConfig;
 import gan4j.data.BatchStream;
 import gan4j.data.Dataset;
 import gan4j.data.ImageFolderDataset;
 import gan4j.data.ToyDataset;
+import gan4j.ema.GeneratorAverage;
+import gan4j.event.EventLog;
 import gan4j.event.MetricsLog;
 import gan4j.event.NonFiniteGuard;
+import gan4j.event.NonFiniteLossException;
 import gan4j.event.ProgressReporter;
 import gan4j.html.ReportWriter;
 import gan4j.io.AtomicFiles;
@@ -16,6 +20,7 @@ import gan4j.model.GanModel;
 import gan4j.model.GanModels;
 import gan4j.model.ModelSpec;
 import gan4j.nn.NativeGarbageCollector;
+import gan4j.nn.Networks;
 import gan4j.nn.OpThreads;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.Objective;
@@ -41,6 +46,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -64,8 +71,15 @@ public final class TrainingRun {
      */
     public enum Resume { NO, YES, AUTO }
 
-    /** The checkpoint a resumed run continues from, and its file. */
-    private record ResumePoint(Path file, Checkpoint checkpoint) {
+    /** Where an attempt at training starts: the model, its step and the rollbacks that led there. */
+    private record Start(GanModel model, TrainingState state, Rollbacks rollbacks) {
+    }
+
+    /** The checkpoint a resumed run continues from, its file, and what changed since it was written. */
+    private record ResumePoint(Path file, Checkpoint checkpoint, List<ResumeCheck.Change> changes) {
+        String changeList() {
+            return changes.stream().map(ResumeCheck.Change::toString).collect(Collectors.joining(", "));
+        }
     }
 
     private final GanConfig config;
@@ -108,36 +122,27 @@ public final class TrainingRun {
             throw new RunException("nothing to resume: " + dir.checkpoints()
                     + " holds no checkpoint; drop --resume to start a new run there.");
         }
-        RandomStreams random = new RandomStreams(config.seed());
         try (Dataset data = Datasets.open(config.data(), config.seed())) {
             ModelSpec spec = ModelSpec.of(data);
-            Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
-            GanModel model;
-            TrainingState state;
-            if (resume) {
-                ResumePoint point = resumePoint(store, dir);
-                Checkpoint checkpoint = point.checkpoint();
-                ResumeCheck.firstIncompatibleKey(checkpoint.configYaml(), config.resolvedYaml()).ifPresent(key -> {
-                    throw new ConfigException(point.file() + " was written with a different " + key
-                            + "; resume with the same config (only train.steps and output.* may change).");
-                });
-                if (!checkpoint.model().spec().equals(spec)) {
-                    throw new RunException(point.file() + " holds a model of " + checkpoint.model().spec().describe()
-                            + ", which does not fit " + data.describe() + "; resume with the data it was trained on.");
-                }
-                model = checkpoint.model();
-                state = checkpoint.state();
-                out.println("resuming " + dir.root() + " from " + point.file().getFileName());
-            } else {
-                model = GanModels.create(config, spec, data.describe());
-                state = new TrainingState(0);
-            }
-            if (state.step() >= config.train().steps()) {
-                out.println("nothing to do: the run is at step " + state.step() + " of train.steps="
-                        + config.train().steps() + "; raise train.steps to train longer.");
-                return state;
-            }
+            Start start;
             Provenance provenance = Provenance.of(config.resolvedYaml(), config.seed(), data.describe());
+            if (resume) {
+                ResumePoint point = resumed(store, dir, spec, data);
+                start = new Start(point.checkpoint().model(), point.checkpoint().state(),
+                        point.checkpoint().rollbacks());
+                if (!point.changes().isEmpty()) {
+                    provenance = provenance.with("changed_on_resume", point.file().getFileName() + ": "
+                            + point.changeList());
+                }
+            } else {
+                start = new Start(GanModels.create(config, spec, data.describe()), new TrainingState(0),
+                        Rollbacks.NONE);
+            }
+            if (start.state().step() >= config.train().steps()) {
+                out.println("nothing to do: the run is at step " + start.state().step() + " of train.steps="
+                        + config.train().steps() + "; raise train.steps to train longer.");
+                return start.state();
+            }
             AtomicFiles.writeString(dir.config(), config.resolvedYaml());
             AtomicFiles.writeString(dir.provenance(), new Dump(DumpSettings.builder()
                     .setDefaultFlowStyle(FlowStyle.BLOCK).build())
@@ -146,24 +151,19 @@ public final class TrainingRun {
             out.println("data: " + data.describe());
             out.println(CpuBackend.describe());
 
-            Regularizers regularizers = Regularizers.from(config.regularizers());
-            Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
-                    regularizers.constraints(), regularizers.inputNoise(),
-                    config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
-            OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
-            List<RunListener> listeners = listeners(dir, store, model, provenance,
-                    renderer(data, model, objective, random));
+            EventLog events = EventLog.open(dir.events(), start.state().step());
             StopSignal stop = new StopSignal();
-            int k = variant.discriminatorStepsPerGeneratorStep();
             TrainingState end;
-            try (GracefulStop ignored = new GracefulStop(stop, out);
-                 // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
-                 BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
-                         state.step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
-                         BatchStream.Memory.REUSED)) {
-                Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random,
-                        listeners);
-                end = trainer.run(state, config.train().steps(), batches::next, stop);
+            try (GracefulStop ignored = new GracefulStop(stop, out)) {
+                Start attempt = start;
+                while (true) {
+                    try {
+                        end = train(attempt, data, dir, store, provenance, stop);
+                        break;
+                    } catch (NonFiniteLossException diverged) {
+                        attempt = rollBack(attempt.rollbacks(), diverged, dir, store, spec, data, events);
+                    }
+                }
                 // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
                 if (data instanceof ImageFolderDataset folder && folder.skippedFiles() > 0) {
                     out.println("warning: " + folder.skippedFiles() + " unreadable image(s) were skipped"
@@ -176,18 +176,109 @@ public final class TrainingRun {
         }
     }
 
+    /** One attempt at training from {@code start} to {@code train.steps}; a rollback makes another. */
+    private TrainingState train(Start start, Dataset data, RunDirectory dir, CheckpointStore store,
+                                Provenance provenance, StopSignal stop) {
+        GanModel model = start.model();
+        RandomStreams random = new RandomStreams(config.seed());
+        Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
+        Regularizers regularizers = Regularizers.from(config.regularizers());
+        Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
+                regularizers.constraints(), regularizers.inputNoise(),
+                config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
+        OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
+        List<RunListener> listeners = listeners(dir, store, model, provenance, start.rollbacks(),
+                showingAverage(renderer(data, model, objective, random), model));
+        int k = variant.discriminatorStepsPerGeneratorStep();
+        // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
+        try (BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
+                start.state().step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
+                BatchStream.Memory.REUSED)) {
+            Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random, listeners);
+            return trainer.run(start.state(), config.train().steps(), batches::next, stop);
+        }
+    }
+
     /**
-     * The checkpoint asked for, or else the newest one that reads: a damaged newest checkpoint (a
-     * disk that filled up, a copy cut short) costs the steps since the one before, not the run.
+     * What {@code train.on_divergence} makes of a diverged attempt: the failure itself, or a new start
+     * from the newest readable checkpoint (step 0 if there is none) at lowered learning rates. Every
+     * draw derives from the seed and step, so the same configuration diverges and rolls back alike.
+     */
+    private Start rollBack(Rollbacks sofar, NonFiniteLossException diverged, RunDirectory dir, CheckpointStore store,
+                           ModelSpec spec, Dataset data, EventLog events) {
+        TrainConfig.Divergence policy = config.train().divergence();
+        if (policy.action() == TrainConfig.OnDivergence.STOP) {
+            throw diverged;
+        }
+        String what = diverged.getMessage().replaceFirst(";.*", "");
+        if (sofar.count() >= policy.maxRollbacks()) {
+            throw new NonFiniteLossException(what + ", after " + sofar.count() + " rollback(s), the most"
+                    + " train.max_rollbacks allows; lower the learning rates or add a regularizer, then resume.");
+        }
+        Rollbacks next = sofar.next(policy.learningRateFactor());
+        Start start;
+        if (store.list().isEmpty()) {
+            start = new Start(GanModels.create(config, spec, data.describe(), next.learningRateScale()),
+                    new TrainingState(0), next);
+        } else {
+            Checkpoint checkpoint = newestReadable(store, dir, written -> config, rollbacks -> next).checkpoint();
+            start = new Start(checkpoint.model(), checkpoint.state(), next);
+        }
+        String detail = what + "; rolled back to step " + start.state().step() + " with learning rates x"
+                + next.learningRateScale() + " (rollback " + next.count() + " of " + policy.maxRollbacks() + ")";
+        options.out().println("warning: " + detail);
+        events.record(start.state().step(), "rollback", detail);
+        return start;
+    }
+
+    /** The checkpoint to resume, checked against the data, and said so. */
+    private ResumePoint resumed(CheckpointStore store, RunDirectory dir, ModelSpec spec, Dataset data) {
+        ResumePoint point = resumePoint(store, dir);
+        if (!point.checkpoint().model().spec().equals(spec)) {
+            throw new RunException(point.file() + " holds a model of " + point.checkpoint().model().spec().describe()
+                    + ", which does not fit " + data.describe() + "; resume with the data it was trained on.");
+        }
+        options.out().println("resuming " + dir.root() + " from " + point.file().getFileName());
+        if (!point.changes().isEmpty()) {
+            options.out().println("changed since that checkpoint: " + point.changeList() + "; the run is no longer"
+                    + " an exact continuation (recorded in " + dir.provenance().getFileName() + ").");
+        }
+        return point;
+    }
+
+    /**
+     * The checkpoint asked for, or else the newest one that reads, with what changed since it was
+     * written; a configuration that may not continue it is refused naming the key.
      */
     private ResumePoint resumePoint(CheckpointStore store, RunDirectory dir) {
-        if (options.resumeFrom() != null) {
-            return new ResumePoint(options.resumeFrom(), CheckpointStore.read(options.resumeFrom()));
-        }
+        List<ResumeCheck.Change> changes = new ArrayList<>();
+        UnaryOperator<GanConfig> check = written -> {
+            ResumeCheck.Verdict verdict = ResumeCheck.compare(written.resolvedYaml(), config.resolvedYaml());
+            verdict.forbidden().ifPresent(key -> {
+                throw new ConfigException("the checkpoint was written with a different " + key + "; resume with"
+                        + " the same " + key + " (only the optimizer settings, train.d_steps_per_g_step,"
+                        + " train.on_divergence, train.steps and output.* may change).");
+            });
+            changes.clear();
+            changes.addAll(verdict.changes());
+            return config;
+        };
+        ResumePoint point = options.resumeFrom() != null
+                ? new ResumePoint(options.resumeFrom(), CheckpointStore.read(options.resumeFrom(), check, r -> r), null)
+                : newestReadable(store, dir, check, r -> r);
+        return new ResumePoint(point.file(), point.checkpoint(), List.copyOf(changes));
+    }
+
+    /**
+     * The newest checkpoint that reads: a damaged newest checkpoint (a disk that filled up, a copy
+     * cut short) costs the steps since the one before, not the run.
+     */
+    private ResumePoint newestReadable(CheckpointStore store, RunDirectory dir, UnaryOperator<GanConfig> buildWith,
+                                       UnaryOperator<Rollbacks> rollbacksAfter) {
         List<Path> all = store.list();
         for (int i = all.size() - 1; i >= 0; i--) {
             try {
-                return new ResumePoint(all.get(i), CheckpointStore.read(all.get(i)));
+                return new ResumePoint(all.get(i), CheckpointStore.read(all.get(i), buildWith, rollbacksAfter), null);
             } catch (RunException e) {
                 options.out().println("warning: " + e.getMessage()
                         + (i > 0 ? " Trying " + all.get(i - 1).getFileName() + " instead." : ""));
@@ -198,17 +289,20 @@ public final class TrainingRun {
     }
 
     private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, GanModel model,
-                                        Provenance provenance, SampleRenderer renderer) {
+                                        Provenance provenance, Rollbacks rollbacks, SampleRenderer renderer) {
         List<RunListener> listeners = new ArrayList<>();
         // The guard comes first so that a diverged step is never checkpointed.
         listeners.add(new NonFiniteGuard());
+        // Before the writers, which then show and save the average of the step they write.
+        model.averageGenerator().ifPresent(average ->
+                listeners.add(new GeneratorAverage(average, config.train().ema().orElseThrow())));
         listeners.add(new MetricsLog(dir.metrics()));
         listeners.add(new ProgressReporter(options.out(), options.interactive(), config.output().logEvery()));
         listeners.add(new SampleGridWriter(dir.samples(), config.output().sampleEvery(), renderer));
         listeners.add(new PlotWriter(dir.metrics(), dir.plots().resolve("training.png"), config.name(),
                 config.output().sampleEvery()));
         listeners.add(new CheckpointWriter(store, config.output().checkpointEvery(), model, config.resolvedYaml(),
-                provenance));
+                provenance, rollbacks));
         listeners.add(new ReportWriter(dir.reportFiles(), config.output().sampleEvery()));
         NativeGarbageCollector collector = new NativeGarbageCollector();
         listeners.add(event -> {
@@ -228,5 +322,12 @@ public final class TrainingRun {
         }
         return new ImageSampleRenderer(model.gridInputs(config.output().samples(),
                 random.random(Purpose.FIXED_LATENT, 0, 0)), config.output().gridScale());
+    }
+
+    /** The grids show the moving average of G when the run keeps one: what sampling will use. */
+    private static SampleRenderer showingAverage(SampleRenderer renderer, GanModel model) {
+        return model.averageGenerator().<SampleRenderer>map(average ->
+                (networks, file) -> renderer.render(new Networks(average, networks.discriminator()), file))
+                .orElse(renderer);
     }
 }

@@ -80,6 +80,16 @@ class DataPackCommandTest {
                 "--channels", "2", "--out", packed.toString()));
         assertTrue(err.toString().contains("--channels must be 1 (grey) or 3 (RGB), got 2."), err.toString());
 
+        // A thread per number would be a million threads, and a billion a negative int.
+        for (String threads : List.of("1000000", "2147483648", "0")) {
+            int code = run("data", "pack", "--input", images.toString(), "--size", "8", "--threads", threads,
+                    "--out", packed.toString());
+            assertEquals(ExitCodes.USAGE, code, threads);
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        }
+        assertTrue(err.toString().contains("--threads must be between 1 and 64, got 0."), err.toString());
+        assertFalse(Files.exists(packed));
+
         Path missing = dir.resolve("missing");
         assertEquals(ExitCodes.FAILED, run("data", "pack", "--input", missing.toString(), "--size", "8",
                 "--out", packed.toString()));

@@ -75,7 +75,7 @@ class EvalCommandTest {
         assertEquals(0, eval.exitCode(), eval.err());
         List<String> lines = eval.out();
         assertEquals(4, lines.size(), String.join("\n", lines));
-        assertEquals("eval of " + run + " at step 20: 2500 generated points against the ring mixture, seed 3",
+        assertEquals("eval of " + run + " at step 20 (trained weights): 2500 generated points against the ring mixture, seed 3",
                 lines.get(0));
         assertTrue(lines.get(1).matches("modes captured: \\d/8"), lines.get(1));
         assertTrue(lines.get(2).matches("high-quality: \\d{1,3}\\.\\d%"), lines.get(2));
@@ -95,7 +95,7 @@ class EvalCommandTest {
         Result second = gan("eval", "--checkpoint", file.toString(), "-n", "300");
 
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().get(0).contains("at step 10: 300 generated points"), first.out().get(0));
+        assertTrue(first.out().get(0).contains("at step 10 (trained weights): 300 generated points"), first.out().get(0));
         assertEquals(first.out(), second.out());
     }
 
@@ -152,7 +152,7 @@ class EvalCommandTest {
         assertEquals(0, eval.exitCode(), eval.err());
         List<String> lines = eval.out();
         assertEquals(15, lines.size(), String.join("\n", lines));
-        assertEquals("eval of " + run + " at step 1: 25 generated samples, seed 0", lines.get(0));
+        assertEquals("eval of " + run + " at step 1 (trained weights): 25 generated samples, seed 0", lines.get(0));
         assertEquals("classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
                 lines.get(1));
         assertTrue(lines.get(2).matches("classifier accuracy on 20 real test images: \\d{1,3}\\.\\d%"), lines.get(2));
@@ -201,7 +201,7 @@ class EvalCommandTest {
         assertEquals(0, eval.exitCode(), eval.err());
         List<String> lines = eval.out();
         assertEquals(List.of(
-                "eval of " + run.resolve("checkpoints") + " at step 1: 3 generated samples per class, seed 0",
+                "eval of " + run.resolve("checkpoints") + " at step 1 (trained weights): 3 generated samples per class, seed 0",
                 "classifier: " + cacheFile + " (" + SampleClassifier.Recipe.DEFAULT.describe() + ")",
                 "classifier accuracy on 20 real test images and 30 generated ones:",
                 "class    real test  generated"), lines.subList(0, 4));

@@ -51,6 +51,15 @@ class PresetsTest {
         assertTrue(Files.exists(dir.resolve("run/samples/step-000002.png")));
     }
 
+    /** Everyone samples from an EMA generator today: the ResNet presets keep one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void resnetPresetsKeepAMovingAverageOfG(Path preset) throws IOException {
+        GanConfig config = new ConfigLoader().load(preset, java.util.List.of());
+        boolean resnet = config.model().architecture() == ModelConfig.Family.RESNET;
+        assertEquals(resnet, config.train().ema().isPresent(), preset.toString());
+    }
+
     /** A folder of non-square colour JPEGs standing in for CelebA. */
     private static Path faces(Path folder, int count) throws IOException {
         Files.createDirectories(folder);

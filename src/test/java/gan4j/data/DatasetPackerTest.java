@@ -119,6 +119,20 @@ class DatasetPackerTest {
     }
 
     @Test
+    void theLargestSizeThePackerAcceptsPacksWithoutOverflowingItsBuffers() throws IOException {
+        // 4096 x 4096 x 3 bytes per image: 64 of them in one task would be 3.2 GB, past an int.
+        Path images = dir.resolve("images");
+        TestImages.writeNoise(images.resolve("a.png"), 16, 16, 1);
+        TestImages.writeNoise(images.resolve("b.png"), 16, 16, 2);
+        Summary summary = packer(2).packFolder(images, DatasetPacker.MAX_SIZE, 3, dir.resolve("big.gan4j"));
+        assertEquals(2, summary.images());
+        try (PackedDataset packed = PackedDataset.open(dir.resolve("big.gan4j"), PackedDataset.ALL)) {
+            assertEquals(DatasetPacker.MAX_SIZE, packed.width());
+            assertEquals(2, packed.size());
+        }
+    }
+
+    @Test
     void theSameSourcePacksToTheSameBytesOnAnyThreadCount() throws IOException {
         Path images = dir.resolve("images");
         for (int i = 0; i < 150; i++) {

@@ -124,6 +124,32 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void imageOverThePixelLimitIsSkippedFromItsHeaderWithoutDecoding() throws IOException {
+        // 20000 x 20000 grey: 400 megapixels, which decoding would turn into 1.2 GB of BGR pixels.
+        TestImages.writeBlackPng(root.resolve("1-huge.png"), 20_000, 20_000);
+        write(solid(10, 10, Color.RED), root.resolve("2.png"));
+        ImageDecoder decoder = new ImageDecoder(SIZE, 3);
+        IOException refused = assertThrows(IOException.class,
+                () -> decoder.decode(root.resolve("1-huge.png"), new float[3 * SIZE * SIZE], 0));
+        assertTrue(refused.getMessage().contains("20000x20000"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("megapixel"), refused.getMessage());
+
+        ImageFolderDataset data = ImageFolderDataset.open(root, SIZE, 3);
+        assertArrayEquals(sample(data, 1), sample(data, 0), "the huge file is replaced by the next image");
+        assertEquals(1, data.skippedFiles());
+    }
+
+    @Test
+    void fileOverTheSizeLimitIsSkippedUnread() throws IOException {
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(root.resolve("big.jpg").toFile(), "rw")) {
+            sparse.setLength(ImageHeader.MAX_FILE_BYTES + 1);
+        }
+        IOException refused = assertThrows(IOException.class,
+                () -> new ImageDecoder(SIZE, 1).decode(root.resolve("big.jpg"), new float[SIZE * SIZE], 0));
+        assertTrue(refused.getMessage().contains("MB limit"), refused.getMessage());
+    }
+
+    @Test
     void classWithNoReadableImageIsADataException() throws IOException {
         Files.write(root.resolve("bad.png"), new byte[] {1, 2, 3});
         ImageFolderDataset data = ImageFolderDataset.open(root, SIZE, 1);

@@ -53,7 +53,7 @@ class CheckpointStoreTest {
 
     private Checkpoint checkpoint(long step) {
         return new Checkpoint(model, new TrainingState(step), config.resolvedYaml(),
-                new Provenance(Map.of("config_sha256", "abc", "data", "ring")));
+                new Provenance(Map.of("config_sha256", "abc", "data", "ring")), new Rollbacks(1, 0.5));
     }
 
     @Test
@@ -67,6 +67,7 @@ class CheckpointStoreTest {
         assertEquals(model.spec(), read.model().spec());
         assertEquals(config.resolvedYaml(), read.configYaml());
         assertEquals(Map.of("config_sha256", "abc", "data", "ring"), read.provenance().values());
+        assertEquals(new Rollbacks(1, 0.5), read.rollbacks());
         for (boolean generator : new boolean[] {true, false}) {
             Network expected = generator ? model.generator() : model.critic();
             Network actual = generator ? read.model().generator() : read.model().critic();
@@ -145,12 +146,15 @@ class CheckpointStoreTest {
     @Test
     void damagedEntriesAreOneSentenceNamingThePart() throws IOException {
         Path good = new CheckpointStore(dir, 3).write(checkpoint(3));
-        Map<String, String> damage = Map.of(
-                "checkpoint.yaml", "step: many\nprovenance: {}\n",
-                "model.yaml", "format: 2\nsample_shape: [2]\nclass_names: points\ndata_scale: 1.0\n",
-                "config.yaml", "model: {architecture: resnet50}\n",
-                "critic.json", "{}");
-        for (Map.Entry<String, String> d : damage.entrySet()) {
+        List<Map.Entry<String, String>> damage = List.of(
+                Map.entry("checkpoint.yaml", "step: many\nprovenance: {}\n"),
+                Map.entry("checkpoint.yaml", "step: 3\nrollbacks: 1\nlearning_rate_scale: 7\nprovenance: {}\n"),
+                Map.entry("model.yaml", "format: 2\nsample_shape: [2]\nclass_names: points\ndata_scale: 1.0\n"),
+                Map.entry("config.yaml", "model: {architecture: resnet50}\n"),
+                Map.entry("critic.json", "{}"),
+                // Deep enough to overflow a recursive JSON reader's stack.
+                Map.entry("generator.json", "[".repeat(1 << 20)));
+        for (Map.Entry<String, String> d : damage) {
             Path file = rewrite(good, entries -> {
                 entries.put(d.getKey(), d.getValue().getBytes(StandardCharsets.UTF_8));
                 return entries;

@@ -21,9 +21,11 @@ import gan4j.random.RandomStreams;
 import gan4j.run.CheckpointStore;
 import gan4j.run.CheckpointWriter;
 import gan4j.run.Provenance;
+import gan4j.run.Rollbacks;
 import gan4j.testing.TinyRuns;
 import gan4j.testing.ToyModels;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +79,7 @@ class FailureHandlingTest {
         List<RunEvent> seen = new ArrayList<>();
         Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, new RandomStreams(1),
                 List.of(new NonFiniteGuard(), new CheckpointWriter(store, 1, model, config.resolvedYaml(),
-                        new Provenance(Map.of())), seen::add));
+                        new Provenance(Map.of()), Rollbacks.NONE), seen::add));
         try (BatchStream batches = new BatchStream(new ToyDataset(ToyMixture.RING, 1000, 1), 16, 1, 0)) {
             NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
                     () -> trainer.run(new TrainingState(0), 10, batches::next, new StopSignal()));
@@ -116,5 +118,40 @@ class FailureHandlingTest {
         long step = CheckpointStore.read(dir.resolve("run")).state().step();
         assertTrue(step >= 2 && step < 100000, "checkpoint at step " + step + "\n" + output);
         assertTrue(output.toString().contains("stopped at step " + step), output.toString());
+    }
+
+    /**
+     * Slurm's --signal can come while the run still loads its data, before the trainer listens for
+     * it: it must still mean "preempted" (143), not kill the JVM (138). The data here is a named pipe
+     * nobody writes, so the run stays in loading until the signal.
+     */
+    @Test
+    void sigusr1WhileLoadingTheDataStillExits143(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the signal mask from /proc");
+        Path pipe = dir.resolve("data.gan4j");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        Path config = TinyRuns.dcganConfig(dir, "");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "gan4j.cli.GanCommand",
+                "train", "-c", config.toString(), "--set", "data.type=packed", "--set", "data.path=" + pipe,
+                "--set", "data.limit=null")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!catchesUsr1(process.pid()) && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(50);
+        }
+        new ProcessBuilder("kill", "-USR1", Long.toString(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, process.exitValue(), Files.readString(dir.resolve("out.txt")));
+    }
+
+    private static boolean catchesUsr1(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("SigCgt:")) {
+                // Bit n of the mask is signal n + 1; SIGUSR1 is 10.
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 9)) != 0;
+            }
+        }
+        return false;
     }
 }
