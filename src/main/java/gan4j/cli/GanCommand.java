@@ -13,7 +13,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
         subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, DataCommand.class,
-            CommandLine.HelpCommand.class},
+            DoctorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
