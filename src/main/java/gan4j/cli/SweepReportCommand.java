@@ -3,6 +3,7 @@ package gan4j.cli;
 import gan4j.config.ConfigException;
 import gan4j.sweep.SweepDirectory;
 import gan4j.sweep.SweepResults;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,9 @@ public final class SweepReportCommand implements Callable<Integer> {
             throw new ConfigException("--sort " + sort + ": not a column of this sweep; use one of "
                     + String.join(", ", results.columns()) + ".");
         }
-        spec.commandLine().getOut().print(results.sortedBy(sort).table().render());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(results.sortedBy(sort).table().render());
+        out.flush();
         return ExitCodes.OK;
     }
 }

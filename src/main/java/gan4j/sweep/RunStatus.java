@@ -13,6 +13,7 @@ import java.util.OptionalInt;
  * The state of one index, read from its files only (so it works from a login node, for any
  * scheduler): the task log for running, preempted and failed, the metrics log for progress.
  *
+ * @param step   steps completed, by the metrics log
  * @param latest the last complete row of the metrics log (step first, then the other columns)
  */
 public record RunStatus(int index, RunState state, long step, long steps, OptionalInt exitCode,
@@ -23,7 +24,8 @@ public record RunStatus(int index, RunState state, long step, long steps, Option
         RunDirectory run = dir.run(index);
         List<double[]> rows = Files.isRegularFile(run.metrics()) ? MetricsLog.read(run.metrics()) : List.of();
         Optional<double[]> latest = rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
-        long step = latest.map(row -> (long) row[0]).orElse(0L);
+        // The log numbers steps from 0, so its last row after step N of N reads N - 1.
+        long step = latest.map(row -> (long) row[0] + 1).orElse(0L);
         long steps = config.train().steps();
         TaskLog log = TaskLog.read(dir.taskLog(index));
         OptionalInt exit = log.lastExit();
