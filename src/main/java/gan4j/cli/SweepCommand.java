@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gan sweep}: expands a sweep file into one validated config per run, and the scheduler's files. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Expand a sweep (a base config with set, grid, zip and seeds) into DIR/runs/NNN/config.yaml,",
-            "one resolved and validated config per index, and the manifest DIR/sweep.yaml (index -> overrides).",
+        description = {"Expand a sweep into one validated config per run, for Slurm or Kubernetes.",
+            "The sweep file names a base config and its set, grid, zip and seeds; DIR/runs/NNN/config.yaml is the",
+            "resolved and validated config of index NNN, DIR/sweep.yaml the manifest (index -> overrides).",
             "--emit slurm writes DIR/sweep.sbatch (a job array), --emit k8s DIR/sweep-job.yaml (an Indexed Job);",
             "each task runs gan train --resume=auto, so a preempted or retried task continues from its checkpoint."},
         subcommands = {SweepStatusCommand.class, SweepReportCommand.class})

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * {@code DIR/sweep-job.yaml}: the sweep as one Kubernetes Indexed Job, a completion per index
@@ -35,9 +36,6 @@ public final class KubernetesJob {
 
     public static String render(SweepManifest manifest, Resources resources, Target target) {
         int count = manifest.runs().size();
-        Map<String, Object> labels = new LinkedHashMap<>();
-        labels.put("app.kubernetes.io/name", "gan4j");
-        labels.put("gan4j/sweep", name(manifest.name(), 63));
 
         Map<String, Object> limits = new LinkedHashMap<>();
         Map<String, Object> requests = new LinkedHashMap<>();
@@ -53,7 +51,7 @@ public final class KubernetesJob {
         container.put("name", CONTAINER);
         container.put("image", target.image());
         container.put("command", List.of("bash", "-c", "sweep=" + TaskScript.quote(target.mountPath())
-                + "\nindex=$JOB_COMPLETION_INDEX\n" + TaskScript.body(IMAGE_LAUNCHER, "pod=$(hostname)", ":", "")));
+                + "\nindex=$JOB_COMPLETION_INDEX\n" + TaskScript.body(IMAGE_LAUNCHER, "")));
         container.put("env", List.of(env("OMP_NUM_THREADS", String.valueOf(resources.cpusPerTask()))));
         Map<String, Object> resourceMap = new LinkedHashMap<>();
         resourceMap.put("requests", requests);
@@ -82,17 +80,25 @@ public final class KubernetesJob {
         spec.put("parallelism", Math.min(resources.maxParallel(), count));
         spec.put("backoffLimitPerIndex", target.retriesPerIndex());
         spec.put("podFailurePolicy", map("rules", rules));
-        spec.put("template", map("metadata", map("labels", labels), "spec", podSpec));
+        spec.put("template", map("metadata", map("labels", labels(manifest)), "spec", podSpec));
 
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("apiVersion", "batch/v1");
         job.put("kind", "Job");
-        job.put("metadata", map("name", name("gan4j-" + manifest.name(), 63), "labels", labels));
+        job.put("metadata", map("name", name("gan4j-" + manifest.name(), 63), "labels", labels(manifest)));
         job.put("spec", spec);
         return "# Sweep " + manifest.name() + ": " + count + " runs as a Kubernetes Indexed Job, written by gan"
                 + " sweep.\n# The sweep directory must be on the claim " + target.claim() + " (mounted at "
                 + target.mountPath() + "), and each config's data.path readable in the pod.\n"
-                + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(job);
+                + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK)
+                        // Core-schema quoting, so that a string such as "True" stays a string for YAML 1.1
+                        // readers like kubectl's.
+                        .setSchema(new CoreSchema()).build()).dumpToString(job);
+    }
+
+    /** A fresh map each time: a shared one would be dumped as an anchor and an alias. */
+    private static Map<String, Object> labels(SweepManifest manifest) {
+        return map("app.kubernetes.io/name", "gan4j", "gan4j/sweep", name(manifest.name(), 63));
     }
 
     private static Map<String, Object> exitCodes(int code) {

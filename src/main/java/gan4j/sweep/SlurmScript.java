@@ -47,9 +47,9 @@ public final class SlurmScript {
         script.append("export OMP_NUM_THREADS=${OMP_NUM_THREADS:-${SLURM_CPUS_PER_TASK:-1}}\n");
         script.append("sweep=").append(TaskScript.quote(dir.root().toString())).append('\n');
         script.append("index=$SLURM_ARRAY_TASK_ID\n");
-        script.append(TaskScript.body(TaskScript.quote(launcher),
+        script.append(TaskScript.bodyRequeueing(TaskScript.quote(launcher),
                 "job=${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} restarts=${SLURM_RESTART_COUNT:-0}",
-                "scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"", " requeued"));
+                "scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\""));
         return script.toString();
     }
 }

@@ -12,36 +12,51 @@ final class TaskScript {
     private TaskScript() {
     }
 
+    /** The body for a scheduler that starts a new attempt itself (Kubernetes: a new pod for the index). */
+    static String body(String launcher, String where) {
+        return run(launcher, where) + """
+                echo "exit $rc $(stamp)" >> "$run/task.log"
+                exit "$rc"
+                """;
+    }
+
     /**
-     * The body, run by bash with {@code index} and {@code sweep} set.
-     *
-     * @param launcher  the {@code gan} command on the machine that runs the task
-     * @param where     shell words appended to the start line (job ids)
-     * @param afterStop shell run after a stopped attempt, with {@code rc} set, before the exit line
+     * The body for a scheduler the task must ask to run it again (Slurm: {@code scontrol requeue}),
+     * which it does when it was stopped; 2 (bad config) is never requeued, as every attempt would fail.
      */
-    static String body(String launcher, String where, String afterStop, String stoppedSuffix) {
+    static String bodyRequeueing(String launcher, String where, String requeue) {
+        return run(launcher, where) + """
+                # A signal that came before gan train could take it leaves no checkpoint, and --resume=auto
+                # starts such a run over: it is preempted all the same.
+                if [ "$rc" -eq 143 ] || { [ "$stop" -eq 1 ] && [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; }; then
+                  echo "exit $rc $(stamp) requeued" >> "$run/task.log"
+                  %s
+                else
+                  echo "exit $rc $(stamp)" >> "$run/task.log"
+                fi
+                exit "$rc"
+                """.formatted(requeue);
+    }
+
+    /**
+     * Runs bash with {@code index} and {@code sweep} set: logs the start (with {@code where}, shell
+     * words naming the job), runs the launcher and leaves its exit code in {@code rc}.
+     */
+    private static String run(String launcher, String where) {
         return """
                 run=$(printf '%%s/runs/%%03d' "$sweep" "$index")
                 stamp() { date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ; }
-                echo "start $(stamp) host=$(hostname) %2$s" >> "$run/task.log"
+                echo "start $(stamp) host=$(hostname)%2$s" >> "$run/task.log"
                 stop=0
                 %1$s train --config "$run/config.yaml" --resume=auto --set "output.dir=$run/run" &
                 pid=$!
                 # The scheduler signals this shell; gan train checkpoints on either signal and exits 143.
                 trap 'stop=1; kill -USR1 "$pid" 2>/dev/null' USR1
                 trap 'stop=1; kill -TERM "$pid" 2>/dev/null' TERM
+                # A trap interrupts wait; wait again until gan train has exited, then once more for its code.
                 while :; do wait "$pid"; rc=$?; kill -0 "$pid" 2>/dev/null || break; done
                 wait "$pid"; rc=$?
-                # A signal that came before gan train could take it leaves no checkpoint, and --resume=auto
-                # starts such a run over: it is preempted all the same. 2 (bad config) stays a failure.
-                if [ "$rc" -eq 143 ] || { [ "$stop" -eq 1 ] && [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; }; then
-                  echo "exit $rc $(stamp)%4$s" >> "$run/task.log"
-                %3$s
-                else
-                  echo "exit $rc $(stamp)" >> "$run/task.log"
-                fi
-                exit "$rc"
-                """.formatted(launcher, where, afterStop.indent(2).stripTrailing(), stoppedSuffix);
+                """.formatted(launcher, where.isEmpty() ? "" : " " + where);
     }
 
     /** {@code text} as one single-quoted shell word. */
