@@ -151,6 +151,17 @@ class SweepCommandTest {
         assertTrue(notASweep.err().contains("is not a sweep directory"), notASweep.err());
     }
 
+    @Test
+    void theShippedSweepsExpand(@TempDir Path dir) throws Exception {
+        try (var files = Files.list(Path.of("sweeps"))) {
+            for (Path sweep : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Result result = TinyRuns.gan("sweep", "--config", sweep.toString(), "--out",
+                        dir.resolve(sweep.getFileName().toString()).toString(), "--emit", "slurm", "--emit", "k8s");
+                assertEquals(0, result.exitCode(), sweep + ": " + result.err());
+            }
+        }
+    }
+
     private static Path sweepFile(Path dir, String body) throws Exception {
         TinyRuns.dcganConfig(dir, "");
         Path file = dir.resolve("sweep.yaml");
