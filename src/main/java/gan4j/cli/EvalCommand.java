@@ -9,6 +9,7 @@ import gan4j.metrics.IdxEvaluation;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
 import gan4j.model.GanModel;
+import gan4j.nn.backend.GpuPreflight;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.run.Checkpoint;
@@ -70,6 +71,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (count != null && (count < 1 || count > 100_000)) {
             throw new ConfigException("--count must be between 1 and 100000, got " + count + ".");
         }
+        GpuPreflight.check(spec.commandLine().getOut());
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
                 List.of());

@@ -7,19 +7,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** The {@code gan} command: train GANs on images, sample from them, evaluate, prepare data. */
+/** The {@code gan} command: train GANs on images, sample from them, evaluate, prepare data, sweep. */
 @Command(name = "gan",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train and sample GANs (DCGAN, CGAN, WGAN, WGAN-GP, DRAGAN, ...) on Deeplearning4j.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExportCommand.class, EvalCommand.class,
-            ReportCommand.class, DataCommand.class,
+            ReportCommand.class, DataCommand.class, SweepCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:training or sampling failed (the message says why)",
-            "2:invalid command line or configuration"},
+            "2:invalid command line or configuration",
+            "143:stopped by SIGTERM, SIGINT or SIGUSR1 after writing a checkpoint (preempted: resume or requeue it)"},
         footer = {"%nA failure ends in one sentence on stderr; set GAN4J_DEBUG=1 to add its stack trace, and"
             + " GAN4J_JAVA_OPTS to pass JVM options (default -Xmx2g).%n"})
 public final class GanCommand implements Runnable {

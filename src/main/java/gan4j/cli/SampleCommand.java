@@ -3,6 +3,7 @@ package gan4j.cli;
 import gan4j.config.ConfigException;
 import gan4j.config.OutputConfig;
 import gan4j.model.GanModel;
+import gan4j.nn.backend.GpuPreflight;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.report.ImageGrid;
@@ -61,6 +62,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         OutputFile.check(out, "-o", "samples.png");
         OptionalInt factor = scale();
+        GpuPreflight.check(spec.commandLine().getOut());
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanModel model = weights.apply(loaded.model(), checkpoint);
         if (!model.spec().images()) {

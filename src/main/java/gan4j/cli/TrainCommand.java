@@ -3,6 +3,7 @@ package gan4j.cli;
 import gan4j.config.ConfigException;
 import gan4j.config.ConfigLoader;
 import gan4j.config.GanConfig;
+import gan4j.nn.backend.GpuPreflight;
 import gan4j.run.TrainingRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GanConfig loaded = new ConfigLoader().load(config, overrides);
+        GpuPreflight.check(spec.commandLine().getOut());
         boolean interactive = System.console() != null;
         new TrainingRun(loaded, new TrainingRun.Options(resumeMode(), resumeFrom, spec.commandLine().getOut(),
                 interactive)).execute();

@@ -30,15 +30,36 @@ public final class ConfigLoader {
     private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
     public GanConfig load(Path file, List<String> overrides) {
-        String text = ConfigFile.read(file);
-        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return parse(text, file.toString(), defaultName, overrides);
+        return parse(ConfigFile.read(file), file.toString(), defaultName(file), overrides);
+    }
+
+    /**
+     * Loads {@code file} with each dotted key set to a value parsed elsewhere (a sweep file's), which
+     * keeps its location for the messages.
+     */
+    public GanConfig load(Path file, Map<String, ConfigValue> values) {
+        ConfigValue.Mapping tree = YamlTree.parse(ConfigFile.read(file), file.toString());
+        Overrides.applyValues(tree, values);
+        return resolve(tree, defaultName(file));
+    }
+
+    /** The YAML tree of a file, read with the same limits and checks as a config. */
+    public static ConfigValue.Mapping readTree(Path file) {
+        return YamlTree.parse(ConfigFile.read(file), file.toString());
     }
 
     /** Parses configuration text; {@code source} names it in messages. */
     public GanConfig parse(String yaml, String source, String defaultName, List<String> overrides) {
         ConfigValue.Mapping tree = YamlTree.parse(yaml, source);
         Overrides.apply(tree, overrides);
+        return resolve(tree, defaultName);
+    }
+
+    private static String defaultName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    }
+
+    private GanConfig resolve(ConfigValue.Mapping tree, String defaultName) {
         Map<String, Object> resolved = new LinkedHashMap<>();
         ConfigSection root = ConfigSection.root(tree, resolved);
 

@@ -3,8 +3,11 @@ package gan4j.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** A node of a parsed configuration tree that remembers where each value was written. */
-sealed interface ConfigValue {
+/**
+ * A node of a parsed configuration tree that remembers where each value was written; other packages
+ * read sweep files through it and hand its values back as located overrides.
+ */
+public sealed interface ConfigValue {
 
     Location location();
 

@@ -52,4 +52,13 @@ class PackageRulesTest {
                         "javax..")
                 .check(main);
     }
+
+    /** Sweeps are files for a scheduler, and status is read on login nodes: nothing of the engine loads there. */
+    @Test
+    void sweepsNeverTouchTheEngineOrTheTrainer() {
+        noClasses().that().resideInAPackage("gan4j.sweep..").should().dependOnClassesThat()
+                .resideInAnyPackage("gan4j.nn..", "gan4j.train..", "gan4j.model..", "gan4j.arch..",
+                        "org.nd4j..", "org.deeplearning4j..")
+                .check(main);
+    }
 }
