@@ -47,6 +47,10 @@ public final class YamlRecord {
         return value;
     }
 
+    public boolean has(String key) {
+        return map.containsKey(key);
+    }
+
     public long integer(String key, long min, long max) {
         if (!(required(key) instanceof Number n) || n instanceof Double || n.longValue() < min
                 || n.longValue() > max) {

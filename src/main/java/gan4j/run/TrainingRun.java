@@ -1,5 +1,6 @@
 package gan4j.run;
 
+import gan4j.augment.Augmentation;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.data.BatchStream;
@@ -111,6 +112,7 @@ public final class TrainingRun {
         try (Dataset data = Datasets.open(config.data(), config.seed())) {
             ModelSpec spec = ModelSpec.of(data);
             Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
+            Augmentation augmentation = Augmentation.from(config.augment());
             GanModel model;
             TrainingState state;
             if (resume) {
@@ -129,7 +131,7 @@ public final class TrainingRun {
                 out.println("resuming " + dir.root() + " from " + point.file().getFileName());
             } else {
                 model = GanModels.create(config, spec, data.describe());
-                state = new TrainingState(0);
+                state = new TrainingState(0, augmentation.initialState());
             }
             if (state.step() >= config.train().steps()) {
                 out.println("nothing to do: the run is at step " + state.step() + " of train.steps="
@@ -148,7 +150,8 @@ public final class TrainingRun {
             Regularizers regularizers = Regularizers.from(config.regularizers());
             Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
                     regularizers.constraints(), regularizers.inputNoise(),
-                    config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
+                    config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch(),
+                    augmentation);
             OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
             List<RunListener> listeners = listeners(dir, store, model, provenance,
                     renderer(data, model, objective, random));

@@ -10,6 +10,8 @@ import gan4j.nn.Network;
 import gan4j.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,11 +55,7 @@ class ResumeTest {
         assertEquals(0, TinyRuns.gan("sample", "--checkpoint", halves.resolve("run").toString(), "--count", "9",
                 "--seed", "5", "--out", pngB.toString()).exitCode());
         assertArrayEquals(Files.readAllBytes(pngA), Files.readAllBytes(pngB));
-        assertArrayEquals(Files.readAllLines(straight.resolve("run/metrics.csv")).stream()
-                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
-                Files.readAllLines(halves.resolve("run/metrics.csv")).stream()
-                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
-                "the resumed log has each step once, with the same values (throughput aside)");
+        assertSameLog(straight, halves);
     }
 
     @Test
@@ -69,6 +67,20 @@ class ResumeTest {
                 "--set", "train.steps=2", "--set", "seed=8").exitCode());
         assertNotEquals(CheckpointStore.read(first.resolve("run")).model().generator().params(),
                 CheckpointStore.read(second.resolve("run")).model().generator().params());
+    }
+
+    /** The resumed log has each step once, with the same values (throughput, column 8, aside). */
+    private static void assertSameLog(Path straight, Path halves) throws Exception {
+        assertArrayEquals(Files.readAllLines(straight.resolve("run/metrics.csv")).stream()
+                        .map(ResumeTest::withoutThroughput).toArray(),
+                Files.readAllLines(halves.resolve("run/metrics.csv")).stream()
+                        .map(ResumeTest::withoutThroughput).toArray());
+    }
+
+    private static String withoutThroughput(String line) {
+        List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+        cells.remove(7);
+        return String.join(",", cells);
     }
 
     private static void assertSameNetwork(Network expected, Network actual) {
