@@ -34,6 +34,14 @@ public final class Augmented {
     }
 
     static INDArray create(double[] values, long[] shape, DataType type) {
-        return Nd4j.create(values, shape, DataType.DOUBLE).castTo(type);
+        if (type != DataType.FLOAT) {
+            return Nd4j.create(values, shape, DataType.DOUBLE).castTo(type);
+        }
+        // Straight to floats: the networks train in FLOAT, and a double copy would be cast at once.
+        float[] floats = new float[values.length];
+        for (int e = 0; e < values.length; e++) {
+            floats[e] = (float) values[e];
+        }
+        return Nd4j.create(floats, shape, 'c');
     }
 }
