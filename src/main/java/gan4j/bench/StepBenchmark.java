@@ -3,7 +3,10 @@ package gan4j.bench;
 import gan4j.arch.Architecture;
 import gan4j.arch.Dcgan;
 import gan4j.arch.Resnet;
+import gan4j.augment.Augmentation;
+import gan4j.config.AugmentConfig;
 import gan4j.config.ModelConfig.Norm;
+import gan4j.config.RegularizerConfig;
 import gan4j.data.Batch;
 import gan4j.nn.ConditionedCritic;
 import gan4j.nn.ConditionedGenerator;
@@ -15,10 +18,9 @@ import gan4j.objective.Hinge;
 import gan4j.objective.NonSaturating;
 import gan4j.objective.Objective;
 import gan4j.objective.Wasserstein;
-import gan4j.penalty.GradientPenalty;
 import gan4j.penalty.InputNoise;
-import gan4j.penalty.Interpolates;
 import gan4j.penalty.Penalty;
+import gan4j.penalty.Regularizers;
 import gan4j.random.RandomStreams;
 import gan4j.train.RunEvent;
 import gan4j.train.RunListener;
@@ -29,9 +31,11 @@ import gan4j.train.Variant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -88,6 +92,15 @@ public final class StepBenchmark implements Callable<Integer> {
     @Option(names = "--steps", description = "Timed steps (default 50 for dcgan-28, whose steps are short, else 10).")
     Integer timedSteps;
 
+    @Option(names = "--r1-every", defaultValue = "0",
+            description = "Add R1 (weight 10) every N D steps, lazily as StyleGAN2 (16); 0, the default, adds none."
+                    + " Time a multiple of N steps and read the mean.")
+    int r1Every;
+
+    @Option(names = "--augment", split = ",", description = "DiffAugment policy for every image D sees, such as"
+            + " color,translation,cutout (probability 1); none by default.")
+    List<String> augmentPolicy = List.of();
+
     @Override
     public Integer call() throws IOException {
         Model chosen = Model.valueOf(model.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -105,10 +118,20 @@ public final class StepBenchmark implements Callable<Integer> {
             case RESNET_32 -> new Hinge();
             default -> new NonSaturating();
         };
-        List<Penalty> penalties = wgan ? List.of(new GradientPenalty(10, 1, false, 0.01, new Interpolates()))
-                : List.of();
+        List<RegularizerConfig> regularizers = new ArrayList<>();
+        if (wgan) {
+            regularizers.add(new RegularizerConfig.GradientPenalty(10, "interpolates", 1, false, 0.01, 0.5));
+        }
+        if (r1Every > 0) {
+            regularizers.add(new RegularizerConfig.ZeroCenteredPenalty(RegularizerConfig.Side.REAL, 10, r1Every,
+                    0.01));
+        }
+        List<Penalty> penalties = Regularizers.from(regularizers).penalties();
+        List<AugmentConfig.Op> policy = augmentPolicy.stream()
+                .map(name -> AugmentConfig.Op.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
+        Augmentation augmentation = Augmentation.from(new AugmentConfig(policy, 1, OptionalDouble.empty(), 1));
         Variant variant = new Variant(architecture, objective, penalties, List.of(), InputNoise.NONE, k,
-                reuseFakeBatch);
+                reuseFakeBatch, augmentation);
         Networks networks = new Networks(architecture.newGenerator(spec(1, chosen)),
                 architecture.newDiscriminator(spec(2, chosen)));
         long[] sample = architecture.sampleShape();
@@ -144,15 +167,18 @@ public final class StepBenchmark implements Callable<Integer> {
             networks.discriminator().printProfile("discriminator", steps, System.out);
             System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
-        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, %s threads, after %d warm-up steps (%.0f s):"
-                        + " steps %s s%n", model, batch, k, reuseFakeBatch ? "reused" : "fresh",
+        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, R1 %s, augment %s, %s threads, after %d"
+                        + " warm-up steps (%.0f s): steps %s s%n", model, batch, k, reuseFakeBatch ? "reused" : "fresh",
+                r1Every > 0 ? "every " + r1Every : "off", policy.isEmpty() ? "off" : policy,
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), warmupSteps, warmupTook,
                 Arrays.toString(round(seconds)));
+        double mean = Arrays.stream(seconds).average().orElseThrow();
         Arrays.sort(seconds);
         double median = seconds[steps / 2];
         System.out.println(CpuBackend.describe());
         System.out.printf(Locale.ROOT, "images/s (real, through D): %.1f%n", batch * k / median);
         System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
+        System.out.printf(Locale.ROOT, "%s mean of %d: %.3f s/step%n", model, steps, mean);
         System.out.printf(Locale.ROOT, "%s median of %d: %.3f s/step%n", model, steps, median);
         return 0;
     }

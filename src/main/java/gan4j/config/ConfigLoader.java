@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -73,11 +74,13 @@ public final class ConfigLoader {
         for (ConfigSection section : root.sections("regularizers")) {
             regularizers.add(regularizer(section));
         }
+        AugmentConfig augment = augment(root.section("augment"), model);
         OutputConfig output = output(root.section("output"), name);
         root.finish();
 
         checkCombination(root, data, model);
-        return new GanConfig(name, seed, data, model, objective, train, regularizers, output, dump(resolved));
+        return new GanConfig(name, seed, data, model, objective, train, regularizers, augment, output,
+                dump(resolved));
     }
 
     private static DataConfig data(ConfigSection s) {
@@ -204,8 +207,27 @@ public final class ConfigLoader {
         return optimizer;
     }
 
+    private static AugmentConfig augment(ConfigSection s, ModelConfig model) {
+        List<AugmentConfig.Op> policy = s.choices("policy", List.of(), AugmentConfig.Op.class);
+        OptionalDouble target = s.has("target") ? OptionalDouble.of(s.real("target", 0.6, 0, 1))
+                : OptionalDouble.empty();
+        // ADA starts from no augmentation and lets D's overfitting raise it (Karras et al. 2020).
+        double probability = s.real("probability", target.isPresent() ? 0 : 1, 0, 1);
+        long adaImages = s.longInteger("ada_images", 10_000, 1, Long.MAX_VALUE / 2);
+        s.finish();
+        if (!policy.isEmpty() && !model.images()) {
+            throw s.invalid("policy", "augments images, and mlp models see 2-D points; use policy: [] for toy data");
+        }
+        if (policy.isEmpty() && target.isPresent()) {
+            throw s.invalid("target", "adapts the probability of the augmentation ops, so it needs a policy such as"
+                    + " [color, translation, cutout]");
+        }
+        return new AugmentConfig(policy, probability, target, adaImages);
+    }
+
     private static RegularizerConfig regularizer(ConfigSection s) {
-        String type = s.choice("type", null, List.of("gradient_penalty", "weight_clip", "instance_noise"));
+        String type = s.choice("type", null, List.of("gradient_penalty", "r1", "r2", "weight_clip",
+                "instance_noise"));
         RegularizerConfig regularizer = switch (type) {
             case "gradient_penalty" -> new RegularizerConfig.GradientPenalty(
                     s.real("weight", 10, 0, 1e6),
@@ -214,6 +236,11 @@ public final class ConfigLoader {
                     s.bool("one_sided", false),
                     s.real("epsilon", 0.01, 1e-6, 10),
                     s.real("perturbation", 0.5, 0, 100));
+            case "r1", "r2" -> new RegularizerConfig.ZeroCenteredPenalty(
+                    type.equals("r1") ? RegularizerConfig.Side.REAL : RegularizerConfig.Side.FAKE,
+                    s.real("weight", 10, 0, 1e6),
+                    s.integer("every", 1, 1, 1_000_000),
+                    s.real("epsilon", 0.01, 1e-6, 10));
             case "weight_clip" -> new RegularizerConfig.WeightClip(s.real("clip", 0.01, 1e-9, 1e3));
             default -> new RegularizerConfig.InstanceNoise(s.real("std", 0.1, 0, 100),
                     s.longInteger("anneal_steps", 1000, 0, Long.MAX_VALUE / 2));

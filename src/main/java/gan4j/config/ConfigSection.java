@@ -136,6 +136,37 @@ public final class ConfigSection {
         return type.getEnumConstants()[allowed.indexOf(value)];
     }
 
+    /**
+     * A list of constants of {@code type}, each written as its lower-case name; the message names the
+     * item and lists the allowed names when one is something else.
+     */
+    public <E extends Enum<E>> List<E> choices(String key, List<E> defaultValue, Class<E> type) {
+        known.add(key);
+        ConfigValue value = mapping.entries().get(key);
+        List<E> result = new ArrayList<>();
+        if (value == null || (value instanceof ConfigValue.Scalar s && s.isNull())) {
+            result.addAll(defaultValue);
+        } else if (value instanceof ConfigValue.Sequence seq) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+            for (int i = 0; i < seq.items().size(); i++) {
+                ConfigValue item = seq.items().get(i);
+                int at = item instanceof ConfigValue.Scalar s ? allowed.indexOf(s.text().trim()) : -1;
+                if (at < 0) {
+                    String given = item instanceof ConfigValue.Scalar s ? "'" + s.text() + "'" : "a list or mapping";
+                    throw error(item, key + "[" + i + "]", "must be one of " + String.join(", ", allowed)
+                            + ", got " + given);
+                }
+                result.add(type.getEnumConstants()[at]);
+            }
+        } else {
+            throw error(value, key, "must be a list, for example '" + key + ": [" + type.getEnumConstants()[0].name()
+                    .toLowerCase(Locale.ROOT) + "]'");
+        }
+        resolved.put(key, result.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+        return List.copyOf(result);
+    }
+
     /** A nested mapping; an absent key reads as an empty one, so its defaults apply. */
     public ConfigSection section(String key) {
         known.add(key);

@@ -9,8 +9,8 @@ import java.util.List;
  * directory and checkpoints.
  */
 public record GanConfig(String name, long seed, DataConfig data, ModelConfig model, ObjectiveConfig objective,
-                        TrainConfig train, List<RegularizerConfig> regularizers, OutputConfig output,
-                        String resolvedYaml) {
+                        TrainConfig train, List<RegularizerConfig> regularizers, AugmentConfig augment,
+                        OutputConfig output, String resolvedYaml) {
 
     public GanConfig {
         regularizers = List.copyOf(regularizers);

@@ -11,6 +11,17 @@ public sealed interface RegularizerConfig {
                            double perturbation) implements RegularizerConfig {
     }
 
+    /** Which samples a zero-centred gradient penalty looks at: R1 at real ones, R2 at fake ones. */
+    enum Side { REAL, FAKE }
+
+    /**
+     * R1 or R2 (Mescheder et al. 2018): weight/2 · mean ‖∇ₓD‖² at the real or fake samples D judged,
+     * applied every {@code every} D steps with its weight multiplied by {@code every} (StyleGAN2's
+     * lazy regularization).
+     */
+    record ZeroCenteredPenalty(Side side, double weight, int every, double epsilon) implements RegularizerConfig {
+    }
+
     /** WGAN weight clipping of every discriminator parameter to [-clip, clip] after each update. */
     record WeightClip(double clip) implements RegularizerConfig {
     }

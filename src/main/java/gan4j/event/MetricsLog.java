@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class MetricsLog implements RunListener {
 
-    public static final String HEADER = "step,d_loss,g_loss,penalty,d_real,d_fake,d_fake_after,samples_per_s";
+    public static final String HEADER = "step,d_loss,g_loss,penalty,d_real,d_fake,d_fake_after,samples_per_s,augment_p";
     private static final int COLUMNS = HEADER.split(",").length;
 
     private final Path file;
@@ -87,8 +87,9 @@ public final class MetricsLog implements RunListener {
     }
 
     private static String row(StepMetrics m) {
-        return String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f", m.step(), m.discriminatorLoss(),
-                m.generatorLoss(), m.penalty(), m.dReal(), m.dFake(), m.dFakeAfter(), m.samplesPerSecond());
+        return String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.1f,%.6g", m.step(),
+                m.discriminatorLoss(), m.generatorLoss(), m.penalty(), m.dReal(), m.dFake(), m.dFakeAfter(),
+                m.samplesPerSecond(), m.augmentProbability());
     }
 
     /**

@@ -14,4 +14,12 @@ public interface Penalty {
      */
     double accumulate(SampleCritic critic, INDArray real, INDArray fake, int[] labels, SplittableRandom random,
                       INDArray gradientSum);
+
+    /**
+     * Whether this penalty takes part in D step {@code discriminatorStep} (counted from 0 over the
+     * whole run, k per generator step); lazy penalties skip most of them.
+     */
+    default boolean activeAt(long discriminatorStep) {
+        return true;
+    }
 }

@@ -20,6 +20,8 @@ public record Regularizers(List<Penalty> penalties, List<Constraint> constraints
         for (RegularizerConfig config : configs) {
             if (config instanceof RegularizerConfig.GradientPenalty p) {
                 penalties.add(new GradientPenalty(p.weight(), p.target(), p.oneSided(), p.epsilon(), points(p)));
+            } else if (config instanceof RegularizerConfig.ZeroCenteredPenalty z) {
+                penalties.add(zeroCentered(z));
             } else if (config instanceof RegularizerConfig.WeightClip c) {
                 constraints.add(new WeightClip(c.clip()));
             } else if (config instanceof RegularizerConfig.InstanceNoise n) {
@@ -32,6 +34,16 @@ public record Regularizers(List<Penalty> penalties, List<Constraint> constraints
             }
         }
         return new Regularizers(penalties, constraints, inputNoise);
+    }
+
+    /**
+     * R1/R2 is γ/2·mean‖∇ₓD‖²: the gradient-norm penalty with target 0 and weight γ/2, which makes
+     * its first-order training rule (see {@link GradientPenalty}) apply unchanged.
+     */
+    private static Penalty zeroCentered(RegularizerConfig.ZeroCenteredPenalty config) {
+        PenaltyPoints points = config.side() == RegularizerConfig.Side.REAL ? JudgedSamples.REAL : JudgedSamples.FAKE;
+        Penalty scaled = new GradientPenalty(config.weight() / 2 * config.every(), 0, false, config.epsilon(), points);
+        return config.every() == 1 ? scaled : new LazyPenalty(scaled, config.every());
     }
 
     private static PenaltyPoints points(RegularizerConfig.GradientPenalty config) {

@@ -13,7 +13,7 @@ public final class RandomStreams {
 
     /** What a stream of random numbers is for; the ordinal is part of its seed, so only append. */
     public enum Purpose { LATENT, FIXED_LATENT, FAKE_LABELS, PENALTY, INSTANCE_NOISE, SAMPLE, GENERATOR_INIT,
-        DISCRIMINATOR_INIT, EVALUATION }
+        DISCRIMINATOR_INIT, EVALUATION, AUGMENT }
 
     private final long seed;
 

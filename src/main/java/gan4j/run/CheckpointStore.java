@@ -1,5 +1,6 @@
 package gan4j.run;
 
+import gan4j.augment.AugmentState;
 import gan4j.config.ConfigException;
 import gan4j.config.ConfigLoader;
 import gan4j.config.GanConfig;
@@ -40,6 +41,9 @@ public final class CheckpointStore {
     private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
     private static final String STATE = "checkpoint.yaml";
     private static final String CONFIG = "config.yaml";
+    private static final String AUGMENT_P = "augment_p";
+    private static final String AUGMENT_SIGNS = "augment_sign_sum";
+    private static final String AUGMENT_COUNT = "augment_sign_count";
     /** What format 1 (gan4j before the model archive) held instead of a model archive. */
     private static final List<String> FORMAT_1 = List.of("generator.zip", "discriminator.zip", "state.yaml");
     private static final int MAX_TEXT_BYTES = 1 << 20;
@@ -128,8 +132,8 @@ public final class CheckpointStore {
                     : Rollbacks.NONE);
             GanConfig config = buildWith.apply(config(configYaml, file));
             GanModel model = ModelArchive.read(zip, config, rollbacks.learningRateScale());
-            return new Checkpoint(model, new TrainingState(state.integer("step", 0, MAX_STEP)), configYaml,
-                    new Provenance(state.scalars("provenance", 1000)), rollbacks);
+            return new Checkpoint(model, new TrainingState(state.integer("step", 0, MAX_STEP), augment(state)),
+                    configYaml, new Provenance(state.scalars("provenance", 1000)), rollbacks);
         } catch (BoundedZip.ZipFormatException | IllegalArgumentException e) {
             throw new RunException(file + " is refused: " + e.getMessage() + "; use an earlier checkpoint of the"
                     + " run.", e);
@@ -140,6 +144,19 @@ public final class CheckpointStore {
             throw new RunException(file + " is not a readable checkpoint (" + e.getMessage()
                     + "); pass a step-*.ckpt file written by gan train.", e);
         }
+    }
+
+    /** Adaptive augmentation's state; checkpoints from before it have none, which is p = 0. */
+    private static AugmentState augment(YamlRecord state) {
+        if (!state.has(AUGMENT_P)) {
+            return AugmentState.at(0);
+        }
+        double probability = state.real(AUGMENT_P);
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("its " + AUGMENT_P + " is not in [0, 1]");
+        }
+        return new AugmentState(probability, state.integer(AUGMENT_SIGNS, -MAX_STEP, MAX_STEP),
+                state.integer(AUGMENT_COUNT, 0, MAX_STEP));
     }
 
     private static String text(BoundedZip zip, String entry) throws IOException {
@@ -177,6 +194,10 @@ public final class CheckpointStore {
         state.put("step", checkpoint.state().step());
         state.put(ROLLBACKS, checkpoint.rollbacks().count());
         state.put(LEARNING_RATE_SCALE, checkpoint.rollbacks().learningRateScale());
+        AugmentState augment = checkpoint.state().augment();
+        state.put(AUGMENT_P, augment.probability());
+        state.put(AUGMENT_SIGNS, augment.signSum());
+        state.put(AUGMENT_COUNT, augment.signCount());
         state.put("provenance", new LinkedHashMap<>(checkpoint.provenance().values()));
         return new Dump(DumpSettings.builder().build()).dumpToString(state);
     }

@@ -1,5 +1,6 @@
 package gan4j.run;
 
+import gan4j.augment.Augmentation;
 import gan4j.config.ConfigException;
 import gan4j.config.GanConfig;
 import gan4j.config.TrainConfig;
@@ -135,7 +136,7 @@ public final class TrainingRun {
                             + point.changeList());
                 }
             } else {
-                start = new Start(GanModels.create(config, spec, data.describe()), new TrainingState(0),
+                start = new Start(GanModels.create(config, spec, data.describe()), firstState(),
                         Rollbacks.NONE);
             }
             if (start.state().step() >= config.train().steps()) {
@@ -185,7 +186,8 @@ public final class TrainingRun {
         Regularizers regularizers = Regularizers.from(config.regularizers());
         Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
                 regularizers.constraints(), regularizers.inputNoise(),
-                config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch());
+                config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch(),
+                Augmentation.from(config.augment()));
         OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
         List<RunListener> listeners = listeners(dir, store, model, provenance, start.rollbacks(),
                 showingAverage(renderer(data, model, objective, random), model));
@@ -219,7 +221,7 @@ public final class TrainingRun {
         Start start;
         if (store.list().isEmpty()) {
             start = new Start(GanModels.create(config, spec, data.describe(), next.learningRateScale()),
-                    new TrainingState(0), next);
+                    firstState(), next);
         } else {
             Checkpoint checkpoint = newestReadable(store, dir, written -> config, rollbacks -> next).checkpoint();
             start = new Start(checkpoint.model(), checkpoint.state(), next);
@@ -244,6 +246,11 @@ public final class TrainingRun {
                     + " an exact continuation (recorded in " + dir.provenance().getFileName() + ").");
         }
         return point;
+    }
+
+    /** Step 0, with the augmentation probability a run starts at. */
+    private TrainingState firstState() {
+        return new TrainingState(0, Augmentation.from(config.augment()).initialState());
     }
 
     /**

@@ -1,5 +1,7 @@
 package gan4j.train;
 
+import gan4j.augment.AugmentState;
+import gan4j.augment.Augmented;
 import gan4j.data.Batch;
 import gan4j.nn.Networks;
 import gan4j.nn.ParameterGradient;
@@ -51,9 +53,9 @@ public final class Trainer {
         emit(new RunEvent.RunStarted(state, networks, totalSteps));
         try {
             while (state.step() < totalSteps && !stop.requested()) {
-                StepMetrics metrics = step(state.step(), batches);
-                state = state.next();
-                emit(new RunEvent.StepCompleted(state, networks, metrics));
+                StepResult result = step(state, batches);
+                state = state.next(result.augment());
+                emit(new RunEvent.StepCompleted(state, networks, result.metrics()));
             }
         } catch (RuntimeException e) {
             networks.generator().releaseActivations();
@@ -65,29 +67,36 @@ public final class Trainer {
         return state;
     }
 
-    private StepMetrics step(long step, Supplier<Batch> batches) {
+    private StepResult step(TrainingState state, Supplier<Batch> batches) {
         long started = System.nanoTime();
+        long step = state.step();
+        double probability = variant.augmentation().probability(state.augment());
         int k = variant.discriminatorStepsPerGeneratorStep();
         DiscriminatorStep last = null;
         int samples = 0;
+        long realSigns = 0;
+        long realScores = 0;
         for (int j = 0; j < k; j++) {
             Batch batch = batches.get();
-            last = discriminatorStep(step, j, batch);
+            last = discriminatorStep(step, j, batch, probability);
             samples += 2 * batch.labels().length;
+            realSigns += last.realSigns();
+            realScores += batch.labels().length;
         }
-        GeneratorStep g = generatorStep(step, last);
+        GeneratorStep g = generatorStep(step, last, probability);
         samples += g.batchSize();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new StepMetrics(step, last.loss(), g.loss(), last.penalty(), last.dReal(), last.dFake(),
-                g.dFake(), samples / seconds);
+        AugmentState augment = variant.augmentation().after(state.augment(), step, realSigns, realScores);
+        return new StepResult(new StepMetrics(step, last.loss(), g.loss(), last.penalty(), last.dReal(),
+                last.dFake(), g.dFake(), samples / seconds, probability), augment);
     }
 
     /** Update D: maximise its objective on a real batch and a batch from G (minimise the loss). */
-    private DiscriminatorStep discriminatorStep(long step, int j, Batch batch) {
+    private DiscriminatorStep discriminatorStep(long step, int j, Batch batch, double probability) {
         int[] labels = batch.labels();
         INDArray fake = generator.generate(latent(step, j, labels.length), labels);
-        INDArray real = noisy(batch.images(), step, 2 * j);
-        INDArray noisyFake = noisy(fake, step, 2 * j + 1);
+        INDArray real = noisy(augmented(batch.images(), probability, step, 2 * j).images(), step, 2 * j);
+        INDArray noisyFake = noisy(augmented(fake, probability, step, 2 * j + 1).images(), step, 2 * j + 1);
 
         // The objectives are separable (a real term plus a fake term), so the real pass can be
         // backpropagated before the fake scores exist: two forward passes instead of three.
@@ -100,8 +109,12 @@ public final class Trainer {
         sum.addi(gradient.gradient());
 
         double penalty = 0;
+        long discriminatorStep = step * variant.discriminatorStepsPerGeneratorStep() + j;
         for (Penalty p : variant.penalties()) {
-            penalty += p.accumulate(critic, real, noisyFake, labels, random.random(Purpose.PENALTY, step, j), sum);
+            if (p.activeAt(discriminatorStep)) {
+                penalty += p.accumulate(critic, real, noisyFake, labels, random.random(Purpose.PENALTY, step, j),
+                        sum);
+            }
         }
         gradient.gradient().assign(sum);
         // BatchNorm's running statistics travel as pseudo-gradients; summing the real and fake passes
@@ -113,21 +126,23 @@ public final class Trainer {
             c.apply(critic.network());
         }
         return new DiscriminatorStep(loss.loss() + penalty, penalty, mean(variant.objective().readout(realScores)),
-                mean(variant.objective().readout(fakeScores)), labels, fake);
+                mean(variant.objective().readout(fakeScores)), signSum(realScores), labels, fake);
     }
 
     /**
      * Update G: minimise the generator loss, the error flowing back through D's gradient with
      * respect to the samples. Reusing the last D step's fake batch relies on G's activations from
-     * that step, which no G pass has replaced since.
+     * that step, which no G pass has replaced since. The error reaches G through the augmentation's
+     * transposed transforms; the input noise is additive and passes it unchanged.
      */
-    private GeneratorStep generatorStep(long step, DiscriminatorStep last) {
+    private GeneratorStep generatorStep(long step, DiscriminatorStep last, double probability) {
         int[] labels = last.labels();
         INDArray fake = variant.reuseFakeBatch() ? last.fake()
                 : generator.generate(latent(step, -1, labels.length), labels);
-        INDArray fakeScores = critic.score(noisy(fake, step, -1), labels);
+        Augmented seen = augmented(fake, probability, step, -1);
+        INDArray fakeScores = critic.score(noisy(seen.images(), step, -1), labels);
         LossAndGrad loss = variant.objective().generator(fakeScores);
-        generator.update(critic.sampleGradient(loss.dFake()));
+        generator.update(seen.backward(critic.sampleGradient(loss.dFake())));
         return new GeneratorStep(loss.loss(), mean(variant.objective().readout(fakeScores)), labels.length);
     }
 
@@ -140,6 +155,19 @@ public final class Trainer {
         return variant.inputNoise().apply(samples, step, random.random(Purpose.INSTANCE_NOISE, step, subStep + 2));
     }
 
+    private Augmented augmented(INDArray samples, double probability, long step, int subStep) {
+        return variant.augmentation().apply(samples, probability, random.random(Purpose.AUGMENT, step, subStep + 2));
+    }
+
+    /** Σ sign(D(real)): ADA's measure of how far D overfits the real data. */
+    private static long signSum(INDArray realScores) {
+        long sum = 0;
+        for (double score : realScores.toDoubleVector()) {
+            sum += (long) Math.signum(score);
+        }
+        return sum;
+    }
+
     private static double mean(INDArray values) {
         return values.meanNumber().doubleValue();
     }
@@ -150,8 +178,11 @@ public final class Trainer {
         }
     }
 
-    private record DiscriminatorStep(double loss, double penalty, double dReal, double dFake, int[] labels,
-                                     INDArray fake) {
+    private record DiscriminatorStep(double loss, double penalty, double dReal, double dFake, long realSigns,
+                                     int[] labels, INDArray fake) {
+    }
+
+    private record StepResult(StepMetrics metrics, AugmentState augment) {
     }
 
     private record GeneratorStep(double loss, double dFake, int batchSize) {

@@ -77,6 +77,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void augmentationReadsItsPolicyAndNamesTheItemAndAllowedOpsWhenWrong() {
+        AugmentConfig diff = parse("augment: {policy: [color, translation, cutout]}\n").augment();
+        assertEquals(List.of(AugmentConfig.Op.COLOR, AugmentConfig.Op.TRANSLATION, AugmentConfig.Op.CUTOUT),
+                diff.policy());
+        assertEquals(1.0, diff.probability());
+        assertTrue(diff.target().isEmpty());
+        AugmentConfig ada = parse("augment: {policy: [flip, rotate90], target: 0.6}\n").augment();
+        assertEquals(0.0, ada.probability(), "ADA starts without augmentation");
+        assertEquals(0.6, ada.target().getAsDouble());
+        assertEquals(AugmentConfig.OFF.policy(), parse("seed: 1\n").augment().policy());
+
+        assertEquals("exp.yaml:1: augment.policy[1] must be one of color, brightness, saturation, contrast,"
+                + " translation, cutout, flip, rotate90, got 'blur'.", error("augment: {policy: [color, blur]}\n"));
+        assertTrue(error("augment: {policy: [color], probability: 2}\n")
+                .contains("augment.probability must be between 0.0 and 1.0, got 2"));
+        assertTrue(error("augment: {target: 0.6}\n").contains("augment.target adapts the probability"));
+        assertTrue(error("augment: {policy: color}\n").contains("augment.policy must be a list"));
+        assertTrue(error("data: {type: toy}\nmodel: {architecture: mlp}\naugment: {policy: [flip]}\n")
+                .contains("augment.policy augments images"));
+    }
+
+    @Test
+    void r1AndR2AreZeroCenteredPenaltiesWithALazyInterval() {
+        GanConfig config = parse("regularizers: [{type: r1, weight: 5, every: 16}, {type: r2}]\n");
+        assertEquals(new RegularizerConfig.ZeroCenteredPenalty(RegularizerConfig.Side.REAL, 5, 16, 0.01),
+                config.regularizers().get(0));
+        assertEquals(new RegularizerConfig.ZeroCenteredPenalty(RegularizerConfig.Side.FAKE, 10, 1, 0.01),
+                config.regularizers().get(1));
+        assertTrue(error("regularizers: [{type: r1, every: 0}]\n").contains("regularizers[0].every must be between 1"));
+    }
+
+    @Test
     void objectiveNamesAreTheRegistrysOwn() {
         assertTrue(error("objective: {type: vanilla}\n")
                 .contains("must be one of " + String.join(", ", Objectives.names()) + ", got 'vanilla'"));

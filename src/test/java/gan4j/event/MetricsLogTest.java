@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsLogTest {
 
     private static String row(int step) {
-        return step + ",1.2,0.7,0,0.6,0.4,0.45,2300.0";
+        return step + ",1.2,0.7,0,0.6,0.4,0.45,2300.0,0.25";
     }
 
     @Test
@@ -27,7 +27,7 @@ class MetricsLogTest {
 
         assertEquals(List.of(MetricsLog.HEADER, row(1), row(2)), Files.readAllLines(file));
         assertEquals(2, MetricsLog.read(file).size());
-        assertEquals(8, MetricsLog.read(file).get(1).length);
+        assertEquals(9, MetricsLog.read(file).get(1).length);
     }
 
     @Test

@@ -15,7 +15,7 @@ class NonFiniteGuardTest {
 
     private static RunEvent.StepCompleted step(GanModel model) {
         return new RunEvent.StepCompleted(new TrainingState(5), model.networks(),
-                new StepMetrics(4, 1.2, 0.7, 0, 0.6, 0.4, 0.45, 100));
+                new StepMetrics(4, 1.2, 0.7, 0, 0.6, 0.4, 0.45, 100, 0));
     }
 
     @Test

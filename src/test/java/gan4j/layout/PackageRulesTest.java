@@ -30,8 +30,8 @@ class PackageRulesTest {
     void theGanSideNeverSeesDl4jsNetworksOrGradients() {
         noClasses().that().resideInAnyPackage("gan4j.train..", "gan4j.objective..", "gan4j.penalty..",
                         "gan4j.event..", "gan4j.run..", "gan4j.report..", "gan4j.model..", "gan4j.cli..",
-                        "gan4j.config..", "gan4j.data..", "gan4j.io..", "gan4j.bench..", "gan4j.export..",
-                        "gan4j.html..")
+                        "gan4j.config..", "gan4j.data..", "gan4j.io..", "gan4j.bench..", "gan4j.augment..",
+                        "gan4j.export..", "gan4j.html..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j.nn.multilayer..",
                         "org.deeplearning4j.nn.graph..", "org.deeplearning4j.nn.gradient..",
                         "org.deeplearning4j.util..")

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gan4j.augment.AugmentState;
 import gan4j.nn.Network;
 import gan4j.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,11 +61,44 @@ class ResumeTest {
         assertEquals(0, TinyRuns.gan("sample", "--checkpoint", halves.resolve("run").toString(), "--count", "9",
                 "--seed", "5", "--out", pngB.toString()).exitCode());
         assertArrayEquals(Files.readAllBytes(pngA), Files.readAllBytes(pngB));
-        assertArrayEquals(Files.readAllLines(straight.resolve("run/metrics.csv")).stream()
-                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
-                Files.readAllLines(halves.resolve("run/metrics.csv")).stream()
-                        .map(line -> line.substring(0, line.lastIndexOf(','))).toArray(),
-                "the resumed log has each step once, with the same values (throughput aside)");
+        assertSameLog(straight, halves);
+    }
+
+    /**
+     * ADA with lazy R1: the resume at step 3 falls inside ADA's 4-step interval (so the summed signs
+     * must survive the checkpoint) and between R1's steps; p must move for the test to mean anything.
+     */
+    @Test
+    void adaptiveAugmentationAndLazyR1ResumeExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+        assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
+        String extra = """
+                augment: {policy: [color, translation, cutout, flip, rotate90], target: 0.6, probability: 0.5,
+                          ada_images: 256}
+                regularizers: [{type: r1, weight: 1, every: 2}]
+                """;
+        Path a = TinyRuns.dcganConfig(straight, extra);
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set", "train.steps=9").exitCode());
+        Path b = TinyRuns.dcganConfig(halves, extra);
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3").exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", "train.steps=9");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+
+        AugmentState atResume = CheckpointStore.read(halves.resolve("run/checkpoints/step-000003.ckpt")).state()
+                .augment();
+        assertEquals(new AugmentState(0.5, atResume.signSum(), 3 * 32), atResume, "3 steps' signs, not yet used");
+        assertNotEquals(0, atResume.signSum(), "an untrained D's real scores lean to one side");
+        Checkpoint one = CheckpointStore.read(straight.resolve("run"));
+        Checkpoint two = CheckpointStore.read(halves.resolve("run"));
+        assertEquals(9, two.state().step());
+        assertEquals(one.state(), two.state());
+        assertSameNetwork(one.model().generator(), two.model().generator());
+        assertSameNetwork(one.model().critic(), two.model().critic());
+        assertSameLog(straight, halves);
+        List<String> rows = Files.readAllLines(straight.resolve("run/metrics.csv"));
+        assertTrue(rows.get(0).endsWith(",augment_p"), rows.get(0));
+        assertTrue(rows.get(1).endsWith(",0.500000"), rows.get(1));
+        assertTrue(rows.stream().skip(1).map(r -> r.substring(r.lastIndexOf(',') + 1)).distinct().count() > 1,
+                "p moves at steps 4 and 8, and is logged");
     }
 
     @Test
@@ -74,6 +110,20 @@ class ResumeTest {
                 "--set", "train.steps=2", "--set", "seed=8").exitCode());
         assertNotEquals(CheckpointStore.read(first.resolve("run")).model().generator().params(),
                 CheckpointStore.read(second.resolve("run")).model().generator().params());
+    }
+
+    /** The resumed log has each step once, with the same values (throughput, column 8, aside). */
+    private static void assertSameLog(Path straight, Path halves) throws Exception {
+        assertArrayEquals(Files.readAllLines(straight.resolve("run/metrics.csv")).stream()
+                        .map(ResumeTest::withoutThroughput).toArray(),
+                Files.readAllLines(halves.resolve("run/metrics.csv")).stream()
+                        .map(ResumeTest::withoutThroughput).toArray());
+    }
+
+    private static String withoutThroughput(String line) {
+        List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+        cells.remove(7);
+        return String.join(",", cells);
     }
 
     private static void assertSameNetwork(Network expected, Network actual) {
