@@ -3,6 +3,7 @@ package gan4j.cli;
 import gan4j.config.ConfigException;
 import gan4j.export.SampleExport;
 import gan4j.model.GanModel;
+import gan4j.nn.backend.GpuPreflight;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ConfigException("--count must be between 1 and " + MAX_COUNT + ", got " + count + ".");
         }
         SampleExport.Format format = SampleExport.Format.of(out);
+        GpuPreflight.check(spec.commandLine().getOut());
         if (format == SampleExport.Format.NPZ) {
             OutputFile.check(out, "--out", "samples.npz");
         } else if (Files.exists(out)) {
