@@ -18,6 +18,11 @@ public interface Architecture {
     /** Shape of one generated sample. */
     long[] sampleShape();
 
+    /** How many samples D judges jointly (PacGAN); D's input is that many samples side by side. */
+    default int pack() {
+        return 1;
+    }
+
     /** G as a network ready to train, its parameters initialised from {@code spec}'s seed. */
     Network newGenerator(NetworkSpec spec);
 

@@ -29,6 +29,7 @@ public final class Mlp implements Architecture {
     private final int discriminatorWidth;
     private final int hiddenLayers;
     private final double dataScale;
+    private final int pack;
 
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers) {
         this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, 1);
@@ -36,6 +37,16 @@ public final class Mlp implements Architecture {
 
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
                double dataScale) {
+        this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, dataScale, 1);
+    }
+
+    /** As the other constructors, with a critic that judges {@code pack} samples at once (input width pack·d). */
+    public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
+               double dataScale, int pack) {
+        if (pack < 1) {
+            throw new IllegalArgumentException("pack must be at least 1: " + pack);
+        }
+        this.pack = pack;
         if (!(dataScale > 0) || Double.isInfinite(dataScale)) {
             throw new IllegalArgumentException("data scale must be positive and finite: " + dataScale);
         }
@@ -55,6 +66,11 @@ public final class Mlp implements Architecture {
     @Override
     public long[] sampleShape() {
         return new long[] {dimensions};
+    }
+
+    @Override
+    public int pack() {
+        return pack;
     }
 
     @Override
@@ -89,7 +105,7 @@ public final class Mlp implements Architecture {
                     .activation(new ActivationLReLU(0.2)).build());
         }
         layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
-        layers.setInputType(InputType.feedForward(dimensions + spec.conditionChannels()));
+        layers.setInputType(InputType.feedForward((long) dimensions * pack + spec.conditionChannels()));
         return layers.build();
     }
 

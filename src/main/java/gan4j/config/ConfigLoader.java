@@ -79,6 +79,7 @@ public final class ConfigLoader {
         root.finish();
 
         checkCombination(root, data, model);
+        checkPacking(root, model, train, regularizers);
         return new GanConfig(name, seed, data, model, objective, train, regularizers, augment, output,
                 dump(resolved));
     }
@@ -132,7 +133,15 @@ public final class ConfigLoader {
                     case DCGAN -> ModelConfig.Norm.BATCH;
                     case RESNET -> ModelConfig.Norm.SPECTRAL;
                     case MLP -> ModelConfig.Norm.NONE;
-                }, ModelConfig.Norm.class));
+                }, ModelConfig.Norm.class),
+                s.integer("pack", 1, 1, 8));
+        if (model.pack() > 1 && model.images()) {
+            throw s.invalid("pack", "must be 1 for " + architecture.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; packing is built for architecture: mlp (toy points) only");
+        }
+        if (model.pack() > 1 && model.conditional()) {
+            throw s.invalid("pack", "must be 1 for a conditional model, whose packs would mix labels");
+        }
         if (architecture == ModelConfig.Family.RESNET && model.discriminatorNorm() == ModelConfig.Norm.BATCH) {
             throw s.invalid("discriminator_norm", "batch is not available for a resnet critic; use spectral (SNGAN)"
                     + " or none (WGAN-GP)");
@@ -286,6 +295,25 @@ public final class ConfigLoader {
                     + " is not a " + model.architecture().name().toLowerCase(java.util.Locale.ROOT)
                     + " size; use one of " + sizes.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private static void checkPacking(ConfigSection root, ModelConfig model, TrainConfig train,
+                                     List<RegularizerConfig> regularizers) {
+        int pack = model.pack();
+        if (pack == 1) {
+            return;
+        }
+        if (train.batchSize() % pack != 0) {
+            throw new ConfigException(root.location().source() + ": train.batch_size " + train.batchSize()
+                    + " is not divisible by model.pack " + pack + "; use a multiple of " + pack + ".");
+        }
+        // A penalty on per-sample gradient norms is not the packed critic's penalty; refused rather than guessed.
+        for (RegularizerConfig r : regularizers) {
+            if (r instanceof RegularizerConfig.GradientPenalty || r instanceof RegularizerConfig.ZeroCenteredPenalty) {
+                throw new ConfigException(root.location().source() + ": gradient penalties do not work with"
+                        + " model.pack " + pack + "; set model.pack: 1 or remove the penalty from regularizers.");
+            }
         }
     }
 

@@ -7,10 +7,11 @@ package gan4j.config;
  * <p>For {@code dcgan} and {@code resnet} the widths are the base feature-map counts (ngf, ndf);
  * for {@code mlp} they are hidden units per layer, and {@code hiddenLayers} their count.
  * {@code extraDiscriminatorBlocks} are resnet critic blocks at the smallest size (SNGAN's CIFAR critic has 2).
+ * {@code pack} is how many samples D judges jointly (PacGAN, Lin et al. 2018); 1 is an ordinary critic.
  */
 public record ModelConfig(Family architecture, int latentSize, int generatorWidth, int discriminatorWidth,
                           int hiddenLayers, int extraDiscriminatorBlocks, boolean conditional, Norm generatorNorm,
-                          Norm discriminatorNorm) {
+                          Norm discriminatorNorm, int pack) {
 
     /** The architecture family of both networks. */
     public enum Family { DCGAN, RESNET, MLP }

@@ -6,10 +6,12 @@ import gan4j.nn.ConditionedGenerator;
 import gan4j.nn.Conditioning;
 import gan4j.nn.Network;
 import gan4j.nn.Networks;
+import gan4j.nn.PackedCritic;
 import gan4j.nn.SampleCritic;
 import gan4j.nn.SampleGenerator;
 import gan4j.train.SampleInputs;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -43,7 +45,8 @@ public final class GanModel {
         this.conditioning = conditioning;
         this.spec = spec;
         this.sampleGenerator = new ConditionedGenerator(networks.generator(), conditioning);
-        this.sampleCritic = new ConditionedCritic(networks.discriminator(), conditioning);
+        SampleCritic critic = new ConditionedCritic(networks.discriminator(), conditioning);
+        this.sampleCritic = architecture.pack() > 1 ? new PackedCritic(critic, architecture.pack()) : critic;
     }
 
     public Networks networks() {
@@ -119,8 +122,10 @@ public final class GanModel {
         INDArray latent = Nd4j.zeros(generator().params().dataType(), architecture.latentShape(1));
         INDArray input = conditioning.generatorInput(latent, label);
         INDArray sample = generator().infer(input);
+        INDArray pack = architecture.pack() == 1 ? sample
+                : Nd4j.concat(1, Collections.nCopies(architecture.pack(), sample).toArray(INDArray[]::new));
         return Math.max(generator().widestActivation(input),
-                critic().widestActivation(conditioning.discriminatorInput(sample, label)));
+                critic().widestActivation(conditioning.discriminatorInput(pack, label)));
     }
 
     /** Generator inputs for a grid of about {@code count} samples, one row per class when conditional. */

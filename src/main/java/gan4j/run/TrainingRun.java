@@ -325,7 +325,7 @@ public final class TrainingRun {
             int points = 2500;
             double[][] real = toy.mixture().sample(points, random.random(Purpose.FIXED_LATENT, 0, 1));
             SampleInputs inputs = model.gridInputs(points, random.random(Purpose.FIXED_LATENT, 0, 0));
-            return new ToySampleRenderer(toy.mixture(), real, inputs, objective, config.name());
+            return new ToySampleRenderer(toy.mixture(), real, inputs, objective, config.name(), config.model().pack());
         }
         return new ImageSampleRenderer(model.gridInputs(config.output().samples(),
                 random.random(Purpose.FIXED_LATENT, 0, 0)), config.output().gridScale());
