@@ -101,6 +101,38 @@ class ResumeTest {
                 "p moves at steps 4 and 8, and is logged");
     }
 
+    /** A packed critic (PacGAN2) on the toy ring: packing must not disturb the exact resume. */
+    @Test
+    void packedCriticResumesExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+        Path a = toyPackedConfig(straight);
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString()).exitCode());
+        Path b = toyPackedConfig(halves);
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3").exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming"), resumed.out());
+
+        Checkpoint one = CheckpointStore.read(straight.resolve("run"));
+        Checkpoint two = CheckpointStore.read(halves.resolve("run"));
+        assertEquals(6, two.state().step());
+        assertEquals(2, two.model().architecture().pack(), "the resumed critic is rebuilt packed");
+        assertSameNetwork(one.model().generator(), two.model().generator());
+        assertSameNetwork(one.model().critic(), two.model().critic());
+        assertSameLog(straight, halves);
+    }
+
+    private static Path toyPackedConfig(Path dir) throws Exception {
+        Path file = dir.resolve("tiny-pacgan.yaml");
+        Files.writeString(file, """
+                seed: 3
+                data: {type: toy, mixture: ring, points: 1000, workers: 1}
+                model: {architecture: mlp, generator_width: 16, discriminator_width: 16, hidden_layers: 2, pack: 2}
+                train: {steps: 6, batch_size: 32}
+                output: {dir: %s, sample_every: 3, checkpoint_every: 3, log_every: 1}
+                """.formatted(dir.resolve("run")));
+        return file;
+    }
+
     @Test
     void aDifferentSeedGivesADifferentRun(@TempDir Path first, @TempDir Path second) throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
