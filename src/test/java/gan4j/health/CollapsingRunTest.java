@@ -43,13 +43,16 @@ class CollapsingRunTest {
     }
 
     @Test
-    void aCollapsingRunReportsTheCollapseInHealthCsvAndTheLog() throws IOException {
+    void aCollapsingRunReportsTheCollapseInHealthCsvTheLogAndTheReport() throws IOException {
         Result result = TinyRuns.gan("train", "--config", collapsing("warn", 15, "warn").toString());
         assertEquals(ExitCodes.OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("health: step 15, mode collapse:"), result.out());
         List<String> rows = Files.readAllLines(dir.resolve("warn/health.csv"));
         assertEquals("step,event,detail", rows.get(0));
         assertTrue(rows.stream().anyMatch(row -> row.startsWith("15,mode_collapse,")), rows.toString());
+        String report = Files.readString(dir.resolve("warn/report.html"));
+        assertTrue(report.contains("<h2>Health</h2>") && report.contains("<td>15</td><td>mode collapse</td>"),
+                report);
     }
 
     @Test
