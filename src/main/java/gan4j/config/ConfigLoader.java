@@ -76,12 +76,20 @@ public final class ConfigLoader {
         }
         AugmentConfig augment = augment(root.section("augment"), model);
         OutputConfig output = output(root.section("output"), name);
+        HealthConfig health = health(root.section("health"));
         root.finish();
 
         checkCombination(root, data, model);
         checkPacking(root, model, train, regularizers);
         return new GanConfig(name, seed, data, model, objective, train, regularizers, augment, output,
-                dump(resolved));
+                health, dump(resolved));
+    }
+
+    private static HealthConfig health(ConfigSection s) {
+        HealthConfig health = new HealthConfig(s.choice("on_collapse", HealthConfig.OnCollapse.WARN,
+                HealthConfig.OnCollapse.class));
+        s.finish();
+        return health;
     }
 
     private static DataConfig data(ConfigSection s) {

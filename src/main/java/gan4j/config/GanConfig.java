@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record GanConfig(String name, long seed, DataConfig data, ModelConfig model, ObjectiveConfig objective,
                         TrainConfig train, List<RegularizerConfig> regularizers, AugmentConfig augment,
-                        OutputConfig output, String resolvedYaml) {
+                        OutputConfig output, HealthConfig health, String resolvedYaml) {
 
     public GanConfig {
         regularizers = List.copyOf(regularizers);

@@ -42,9 +42,29 @@ final class RunReport {
             }
             body.append("</div>\n");
         }
+        body.append(health(run));
         body.append("<h2>Configuration</h2>\n<pre>").append(Html.escape(run.config())).append("</pre>\n");
         body.append("<h2>Provenance</h2>\n<pre>").append(Html.escape(run.provenance())).append("</pre>\n");
         return Page.of(run.name() + " - gan4j run report", body.toString());
+    }
+
+    /** The health monitor's events, or a line saying it saw none. */
+    private static String health(RunSummary run) {
+        if (run.healthEvents().isEmpty()) {
+            return "<h2>Health</h2>\n<p class=\"facts\">No health events: D did not saturate, G kept moving D,"
+                    + " and the fixed-noise samples kept their spread.</p>\n";
+        }
+        StringBuilder table = new StringBuilder("<h2>Health</h2>\n<table class=\"health\">\n"
+                + "<tr><th>step</th><th>event</th><th>detail</th></tr>\n");
+        for (String line : run.healthEvents()) {
+            String[] cells = line.split(",", 3);
+            if (cells.length == 3) {
+                table.append("<tr><td>").append(Html.escape(cells[0])).append("</td><td>")
+                        .append(Html.escape(cells[1].replace('_', ' '))).append("</td><td style=\"text-align: left\">")
+                        .append(Html.escape(cells[2])).append("</td></tr>\n");
+            }
+        }
+        return table.append("</table>\n").toString();
     }
 
     static String facts(RunSummary run) {

@@ -14,8 +14,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Decides whether a configuration may resume a checkpoint. The run length, the output settings and
- * the loader thread count change nothing about the experiment. The optimizer settings (all but the
+ * Decides whether a configuration may resume a checkpoint. The run length, the output settings,
+ * the health monitor's action and the loader thread count change nothing about the experiment. The optimizer settings (all but the
  * algorithm), the number of D steps per G step and the divergence policy may change, as the advice
  * after a divergence asks, but the run is then no longer an exact continuation. Anything else (the
  * models, the data, the objective, the seed) would make it another experiment, and is refused.
@@ -88,6 +88,7 @@ final class ResumeCheck {
         Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(yaml));
         map.remove("output");
+        map.remove("health");
         if (map.get("train") instanceof Map<?, ?> train) {
             Map<Object, Object> copy = new LinkedHashMap<>(train);
             if (!lengthMatters) {

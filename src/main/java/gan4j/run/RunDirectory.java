@@ -19,6 +19,7 @@ public record RunDirectory(Path root) {
     static final String CHECKPOINTS = "checkpoints";
     /** Everything a run writes at its top level; anything else in the folder is someone else's. */
     private static final Set<String> OWN = Set.of("config.yaml", "provenance.yaml", "metrics.csv", "events.csv",
+            "health.csv",
             "samples", "plots", CHECKPOINTS, "eval", RunLock.FILE, "report.html");
 
     /**
@@ -34,7 +35,7 @@ public record RunDirectory(Path root) {
 
     /** The files the HTML report reads, and where it goes. */
     public RunFiles reportFiles() {
-        return new RunFiles(root, metrics(), samples(), config(), provenance());
+        return new RunFiles(root, metrics(), samples(), config(), provenance(), health());
     }
 
     public Path config() {
@@ -52,6 +53,11 @@ public record RunDirectory(Path root) {
     /** Things that happened to the run besides its steps, such as divergence rollbacks. */
     public Path events() {
         return root.resolve("events.csv");
+    }
+
+    /** What the health monitor saw: D saturation, a stalled generator, mode collapse. */
+    public Path health() {
+        return root.resolve("health.csv");
     }
 
     public Path samples() {

@@ -14,6 +14,7 @@ import gan4j.event.MetricsLog;
 import gan4j.event.NonFiniteGuard;
 import gan4j.event.NonFiniteLossException;
 import gan4j.event.ProgressReporter;
+import gan4j.health.HealthMonitor;
 import gan4j.html.ReportWriter;
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
@@ -82,6 +83,9 @@ public final class TrainingRun {
             return changes.stream().map(ResumeCheck.Change::toString).collect(Collectors.joining(", "));
         }
     }
+
+    /** The fixed-noise batch the health monitor measures diversity on: 2,016 pairs, milliseconds to compare. */
+    private static final int DIVERSITY_SAMPLES = 64;
 
     private final GanConfig config;
     private final Options options;
@@ -191,13 +195,23 @@ public final class TrainingRun {
         OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
         List<RunListener> listeners = listeners(dir, store, model, provenance, start.rollbacks(),
                 showingAverage(renderer(data, model, objective, random), model));
+        HealthMonitor health = new HealthMonitor(EventLog.open(dir.health(), start.state().step()), options.out(),
+                config.output().sampleEvery(), HealthMonitor.generated(model.gridInputs(DIVERSITY_SAMPLES,
+                        random.random(Purpose.FIXED_LATENT, 0, 0)).input()), config.health().onCollapse(), stop);
+        listeners.add(health);
         int k = variant.discriminatorStepsPerGeneratorStep();
         // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
         try (BatchStream batches = new BatchStream(data, config.train().batchSize(), config.seed(),
                 start.state().step() * k, BatchStream.DEFAULT_PREFETCH, config.data().workers(),
                 BatchStream.Memory.REUSED)) {
             Trainer trainer = new Trainer(model.sampleGenerator(), model.sampleCritic(), variant, random, listeners);
-            return trainer.run(start.state(), config.train().steps(), batches::next, stop);
+            TrainingState end = trainer.run(start.state(), config.train().steps(), batches::next, stop);
+            health.collapse().ifPresent(collapse -> {
+                throw new RunException("stopped at step " + end.step() + " on mode collapse (" + collapse.detail()
+                        + "), as health.on_collapse: stop asks; the state is saved in " + dir.checkpoints()
+                        + "; lower the generator's learning rate and start again, or set health.on_collapse: warn.");
+            });
+            return end;
         }
     }
 

@@ -61,4 +61,12 @@ class PackageRulesTest {
                         "org.nd4j..", "org.deeplearning4j..")
                 .check(main);
     }
+
+    /** The health monitor learns everything from run events: the run wires it, never the other way round. */
+    @Test
+    void theHealthMonitorKnowsNothingOfTheRunOrTheCommands() {
+        noClasses().that().resideInAPackage("gan4j.health..").should().dependOnClassesThat()
+                .resideInAnyPackage("gan4j.run..", "gan4j.cli..", "gan4j.html..", "org.deeplearning4j..")
+                .check(main);
+    }
 }

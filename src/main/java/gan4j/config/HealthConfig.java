@@ -1,0 +1,13 @@
+package gan4j.config;
+
+/** {@code health}: what the health monitor does when the generator's samples collapse. */
+public record HealthConfig(OnCollapse onCollapse) {
+
+    /** What a detected mode collapse does to the run. */
+    public enum OnCollapse {
+        /** Log the event and train on. */
+        WARN,
+        /** Save a checkpoint of the current state, then end the run with one sentence (exit 1). */
+        STOP
+    }
+}
