@@ -21,7 +21,7 @@ public final class DiscriminatorSaturation {
 
     private final Window real = new Window(WINDOW);
     private final Window fake = new Window(WINDOW);
-    private boolean saturated;
+    private final Onset onset = new Onset();
 
     /** The event this step starts, if any. Readouts outside [0, 1] (a critic's raw score) are not judged. */
     public Optional<HealthEvent> check(StepMetrics metrics) {
@@ -31,8 +31,7 @@ public final class DiscriminatorSaturation {
         real.add(metrics.dReal());
         fake.add(metrics.dFake());
         boolean now = real.full() && real.mean() > REAL_ABOVE && fake.mean() < FAKE_BELOW;
-        boolean started = now && !saturated;
-        saturated = now;
+        boolean started = onset.starts(now);
         return started ? Optional.of(new HealthEvent(metrics.step(), "d_saturation", String.format(
                 "D(x) averaged %.4f and D(G(z)) %.4f over the last %d steps: D has saturated", real.mean(),
                 fake.mean(), WINDOW))) : Optional.empty();

@@ -18,7 +18,7 @@ public final class ModeCollapse {
     static final double DUPLICATES_ABOVE = 0.5;
 
     private double first = Double.NaN;
-    private boolean collapsed;
+    private final Onset onset = new Onset();
 
     /** The event this measurement at {@code step} starts, if any; the first measurement is the reference. */
     public Optional<HealthEvent> check(long step, SampleDiversity diversity) {
@@ -27,8 +27,7 @@ public final class ModeCollapse {
         }
         double ratio = first > 0 ? diversity.meanDistance() / first : 1;
         boolean now = ratio < COLLAPSED_FRACTION || diversity.duplicateRate() > DUPLICATES_ABOVE;
-        boolean started = now && !collapsed;
-        collapsed = now;
+        boolean started = onset.starts(now);
         return started ? Optional.of(new HealthEvent(step, "mode_collapse", String.format(
                 "the fixed-noise samples' mean pairwise distance is %.4f, %.1f%% of the first measured %.4f, and"
                         + " %.1f%% of pairs are duplicates", diversity.meanDistance(), 100 * ratio, first,

@@ -19,7 +19,7 @@ public final class VanishingGeneratorGradient {
 
     private final Window fakeAfter = new Window(WINDOW);
     private final Window loss = new Window(WINDOW);
-    private boolean stalled;
+    private final Onset onset = new Onset();
 
     /** The event this step starts, if any; readouts outside [0, 1] are not judged. */
     public Optional<HealthEvent> check(StepMetrics metrics) {
@@ -29,8 +29,7 @@ public final class VanishingGeneratorGradient {
         fakeAfter.add(metrics.dFakeAfter());
         loss.add(metrics.generatorLoss());
         boolean now = fakeAfter.full() && fakeAfter.mean() < FAKE_AFTER_BELOW && loss.last() >= loss.first();
-        boolean started = now && !stalled;
-        stalled = now;
+        boolean started = onset.starts(now);
         return started ? Optional.of(new HealthEvent(metrics.step(), "vanishing_g_gradient", String.format(
                 "D(G(z)) after G's update averaged %.4f over the last %d steps and G's loss went from %.3f to %.3f:"
                         + " G's updates no longer move D", fakeAfter.mean(), WINDOW, loss.first(), loss.last())))

@@ -3,6 +3,7 @@ package gan4j.nn;
 import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Moves a network's weights towards another's of the same layout: {@code a = decay·a + (1 − decay)·b},
@@ -22,8 +23,10 @@ public final class WeightAverage {
             throw new IllegalArgumentException("the networks differ in size: " + a.length() + " and " + b.length()
                     + " parameters");
         }
-        // One pass over the flat vectors, then the few state arrays overwritten.
-        a.muli(decay).addi(b.mul(1 - decay));
+        // In place over the flat, contiguous parameter vectors (no temporary the size of G per step),
+        // then the few state arrays overwritten.
+        a.muli(decay);
+        Nd4j.getBlasWrapper().level1().axpy(a.length(), 1 - decay, b, a);
         Map<String, INDArray> target = average.paramTable();
         for (Map.Entry<String, INDArray> entry : trained.paramTable().entrySet()) {
             if (ParameterKinds.isState(entry.getKey())) {
