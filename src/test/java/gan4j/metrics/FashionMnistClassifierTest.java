@@ -121,15 +121,26 @@ class FashionMnistClassifierTest {
         assertTrue(cache.load(train, SHORT).isEmpty(), "a damaged cache is rebuilt, not an error");
     }
 
+    /** An evaluation whose cached classifier is the one this class trained, so nothing trains again. */
+    private IdxEvaluation evaluationWithTheTrainedClassifier(IdxDataset full) {
+        ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
+        cache.store(classifier, ClassifierCache.key(full, SHORT));
+        return IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
+                new PrintWriter(new StringWriter()));
+    }
+
+    /** 2,000 training images spread over the set, standing in for a generator's samples. */
+    private static int[] otherTrainingImages() {
+        int[] indices = new int[2_000];
+        Arrays.setAll(indices, i -> 1 + 29 * i);
+        return indices;
+    }
+
     @Test
     void realImagesPosingAsAGeneratorSitAtTheFrechetFloorAndNoiseFarAbove() {
         IdxDataset full = IdxDataset.inDirectory(FASHION, IdxDataset.FASHION_MNIST_CLASSES, IdxDataset.ALL);
-        ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
-        cache.store(classifier, ClassifierCache.key(full, SHORT));
-        IdxEvaluation evaluation = IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
-                new PrintWriter(new StringWriter()));
-        int[] otherImages = new int[2_000];
-        Arrays.setAll(otherImages, i -> 1 + 29 * i);
+        IdxEvaluation evaluation = evaluationWithTheTrainedClassifier(full);
+        int[] otherImages = otherTrainingImages();
 
         FrechetReport real = evaluation.frechet(classifier.features(SampleClassifier.images(full, otherImages)));
         FrechetReport noise = evaluation.frechet(classifier.features(
@@ -149,12 +160,8 @@ class FashionMnistClassifierTest {
     @Test
     void realImagesScoreHighPrecisionRecallAndEntropyAndNoiseScoresNone() {
         IdxDataset full = IdxDataset.inDirectory(FASHION, IdxDataset.FASHION_MNIST_CLASSES, IdxDataset.ALL);
-        ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
-        cache.store(classifier, ClassifierCache.key(full, SHORT));
-        IdxEvaluation evaluation = IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
-                new PrintWriter(new StringWriter()));
-        int[] otherImages = new int[2_000];
-        Arrays.setAll(otherImages, i -> 1 + 29 * i);
+        IdxEvaluation evaluation = evaluationWithTheTrainedClassifier(full);
+        int[] otherImages = otherTrainingImages();
         INDArray realImages = SampleClassifier.images(full, otherImages);
         INDArray noiseImages = Nd4j.rand(DataType.FLOAT, 2_000, 1, 28, 28).muli(2).subi(1);
 
