@@ -44,7 +44,8 @@ public final class DataPackCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The packed file to write.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Decoding threads (default: one per core, ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "T", description = "Decoding threads, 1 to " + DatasetPacker.MAX_THREADS
+            + " (default: one per core, ${DEFAULT-VALUE}).")
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), DatasetPacker.MAX_THREADS);
 
     @Override
