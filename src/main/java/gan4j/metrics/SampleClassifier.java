@@ -30,7 +30,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * as features for a dataset-specific Fréchet distance. It reads images as the generator writes
  * them: [batch, channels, height, width] in [-1, 1].
  */
-public final class SampleClassifier {
+public final class SampleClassifier implements FeatureExtractor {
 
     /**
      * How the classifier is built and trained: {@code width} channels in the first convolution, twice
@@ -111,6 +111,7 @@ public final class SampleClassifier {
     }
 
     /** The penultimate layer's activations for each image, [batch, features]. */
+    @Override
     public INDArray features(INDArray images) {
         List<INDArray> slices = new ArrayList<>();
         for (long from = 0; from < images.size(0); from += INFERENCE_BATCH) {
@@ -184,5 +185,11 @@ public final class SampleClassifier {
             labels.putScalar(k, data.label(indices[k]), 1f);
         }
         return labels;
+    }
+
+    @Override
+    public String describe() {
+        return "the penultimate layer (" + net.getLayer(FEATURE_LAYER).getParam("b").length()
+                + " units) of the run's classifier";
     }
 }
