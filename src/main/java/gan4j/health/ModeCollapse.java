@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * Mode collapse: the fixed-noise batch's mean pairwise distance has fallen below
- * {@link #COLLAPSED_FRACTION} of its first measured value, or most of its pairs are duplicates.
- * Reported once on entering that state, again only after it has left it.
+ * {@link #COLLAPSED_FRACTION} of the largest measured so far, or most of its pairs are duplicates.
+ * Reported once on entering that state, again only after it has left it. A fresh generator (step 1)
+ * maps every latent to nearly the same image, so its duplicates are where training starts, and its
+ * narrow spread is no yardstick: the peak is.
  */
 public final class ModeCollapse {
 
@@ -17,20 +19,21 @@ public final class ModeCollapse {
     /** Half the pairs within {@code duplicateDistance}: the batch is mostly copies of few samples. */
     static final double DUPLICATES_ABOVE = 0.5;
 
-    private double first = Double.NaN;
+    /** The first step of a new run, whose generator is its initialisation. */
+    private static final long FRESH = 1;
+
+    private double peak;
     private final Onset onset = new Onset();
 
-    /** The event this measurement at {@code step} starts, if any; the first measurement is the reference. */
+    /** The event this measurement at {@code step} starts, if any. */
     public Optional<HealthEvent> check(long step, SampleDiversity diversity) {
-        if (Double.isNaN(first)) {
-            first = diversity.meanDistance();
-        }
-        double ratio = first > 0 ? diversity.meanDistance() / first : 1;
-        boolean now = ratio < COLLAPSED_FRACTION || diversity.duplicateRate() > DUPLICATES_ABOVE;
+        peak = Math.max(peak, diversity.meanDistance());
+        double ratio = peak > 0 ? diversity.meanDistance() / peak : 1;
+        boolean now = ratio < COLLAPSED_FRACTION || step > FRESH && diversity.duplicateRate() > DUPLICATES_ABOVE;
         boolean started = onset.starts(now);
         return started ? Optional.of(new HealthEvent(step, "mode_collapse", String.format(
-                "the fixed-noise samples' mean pairwise distance is %.4f, %.1f%% of the first measured %.4f, and"
-                        + " %.1f%% of pairs are duplicates", diversity.meanDistance(), 100 * ratio, first,
+                "the fixed-noise samples' mean pairwise distance is %.4f, %.1f%% of the largest measured %.4f,"
+                        + " and %.1f%% of pairs are duplicates", diversity.meanDistance(), 100 * ratio, peak,
                 100 * diversity.duplicateRate()))) : Optional.empty();
     }
 }

@@ -90,9 +90,27 @@ class HealthDetectorsTest {
     }
 
     @Test
-    void aBatchOfCopiesIsACollapseEvenAtTheFirstMeasurement() {
-        // Ten of the fifteen pairs are copies.
-        double[][] copies = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {2, 2}};
-        assertTrue(new ModeCollapse().check(0, SampleDiversity.of(copies, 0.01)).isPresent());
+    void aBatchOfCopiesIsACollapseEvenAtTheFirstMeasurementOfAResumedRun() {
+        assertTrue(new ModeCollapse().check(5001, SampleDiversity.of(COPIES, 0.01)).isPresent());
     }
+
+    @Test
+    void aFreshGeneratorsNearIdenticalSamplesAreWhereTrainingStartsNotACollapse() {
+        // A DCGAN generator at initialisation maps every latent to nearly the same grey image.
+        assertTrue(new ModeCollapse().check(1, SampleDiversity.of(COPIES, 0.01)).isEmpty());
+    }
+
+    @Test
+    void theSpreadIsJudgedAgainstItsPeakNotAgainstTheNarrowStartOfAFreshGenerator() {
+        ModeCollapse detector = new ModeCollapse();
+        double[][] start = {{-0.1, -0.1}, {0.1, 0.1}, {-0.1, 0.1}, {0.1, -0.1}};
+        double[][] spread = {{-1, -1}, {1, 1}, {-1, 1}, {1, -1}};
+        double[][] collapsed = {{-0.15, -0.15}, {0.15, 0.15}, {-0.15, 0.15}, {0.15, -0.15}};
+        assertTrue(detector.check(1, SampleDiversity.of(start, 0.01)).isEmpty());
+        assertTrue(detector.check(100, SampleDiversity.of(spread, 0.01)).isEmpty());
+        assertEquals("mode_collapse", detector.check(200, SampleDiversity.of(collapsed, 0.01)).orElseThrow().kind());
+    }
+
+    /** Ten of the fifteen pairs are copies. */
+    private static final double[][] COPIES = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {2, 2}};
 }
