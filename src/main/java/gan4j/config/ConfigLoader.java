@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -77,12 +78,18 @@ public final class ConfigLoader {
         AugmentConfig augment = augment(root.section("augment"), model);
         OutputConfig output = output(root.section("output"), name);
         HealthConfig health = health(root.section("health"));
+        Optional<EvalConfig> eval = root.optionalSection("eval").map(ConfigLoader::eval);
         root.finish();
 
         checkCombination(root, data, model);
+        if (eval.isPresent() && (data instanceof DataConfig.Folder || data instanceof DataConfig.Packed)) {
+            throw root.invalid("eval", "needs data.type idx (its classifier is trained on the labels and checked on"
+                    + " the t10k test split) or toy; remove the eval section for " + (data instanceof DataConfig.Folder
+                    ? "an image folder" : "packed data") + ", whose images have no test split to score against");
+        }
         checkPacking(root, model, train, regularizers);
         return new GanConfig(name, seed, data, model, objective, train, regularizers, augment, output,
-                health, dump(resolved));
+                health, eval, dump(resolved));
     }
 
     private static HealthConfig health(ConfigSection s) {
@@ -90,6 +97,13 @@ public final class ConfigLoader {
                 HealthConfig.OnCollapse.class));
         s.finish();
         return health;
+    }
+
+    private static EvalConfig eval(ConfigSection s) {
+        EvalConfig eval = new EvalConfig(s.integer("every", EvalConfig.DEFAULT_EVERY, 1, Integer.MAX_VALUE),
+                s.integer("samples", EvalConfig.DEFAULT_SAMPLES, 20, 50_000));
+        s.finish();
+        return eval;
     }
 
     private static DataConfig data(ConfigSection s) {

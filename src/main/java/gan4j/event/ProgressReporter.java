@@ -19,15 +19,18 @@ public final class ProgressReporter implements RunListener {
     private final PrintWriter out;
     private final boolean interactive;
     private final int every;
+    private final EvalHeadline headline;
     private ProgressBar bar;
     private long total;
     private long startStep;
     private long startNanos;
 
-    public ProgressReporter(PrintWriter out, boolean interactive, int every) {
+    /** {@code headline}, when not empty, ends every line and the bar's message. */
+    public ProgressReporter(PrintWriter out, boolean interactive, int every, EvalHeadline headline) {
         this.out = out;
         this.interactive = interactive;
         this.every = every;
+        this.headline = headline;
     }
 
     @Override
@@ -58,9 +61,10 @@ public final class ProgressReporter implements RunListener {
         }
     }
 
-    private static String summary(StepMetrics m) {
+    private String summary(StepMetrics m) {
         return String.format(Locale.ROOT, "loss D %.4f G %.4f  D(x) %.3f  D(G(z)) %.3f/%.3f", m.discriminatorLoss(),
-                m.generatorLoss(), m.dReal(), m.dFake(), m.dFakeAfter());
+                m.generatorLoss(), m.dReal(), m.dFake(), m.dFakeAfter())
+                + (headline.text().isEmpty() ? "" : "  " + headline.text());
     }
 
     private String eta(long step) {

@@ -11,12 +11,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Watches a run for D saturation, a stalled generator and mode collapse, and writes each event to
+ * Watches a run for D saturation, a stalled generator, mode collapse (in the fixed-noise samples, or
+ * in the classes an evaluation sees) and evaluations getting worse, and writes each event to
  * {@code health.csv} and the log. On a collapse with {@code health.on_collapse: stop} it asks the
  * trainer to stop after this step, so the checkpoint writer saves the state on the way out, and
  * {@link #collapse()} then holds what the run should end with.
@@ -38,6 +40,8 @@ public final class HealthMonitor implements RunListener {
     private final DiscriminatorSaturation saturation = new DiscriminatorSaturation();
     private final VanishingGeneratorGradient vanishing = new VanishingGeneratorGradient();
     private final ModeCollapse modeCollapse = new ModeCollapse();
+    private final EvalDivergence evalDivergence = new EvalDivergence();
+    private final ClassCollapse classCollapse = new ClassCollapse();
     private final List<HealthEvent> seen = new ArrayList<>();
     private HealthEvent collapse;
     private boolean measured;
@@ -78,13 +82,26 @@ public final class HealthMonitor implements RunListener {
             measured = true;
             double[][] batch = samples.apply(done.networks());
             double duplicate = DUPLICATE_RMS * Math.sqrt(batch[0].length);
-            modeCollapse.check(step, SampleDiversity.of(batch, duplicate)).ifPresent(found -> {
-                report(found);
-                if (onCollapse == HealthConfig.OnCollapse.STOP && collapse == null) {
-                    collapse = found;
-                    stop.request();
-                }
-            });
+            modeCollapse.check(step, SampleDiversity.of(batch, duplicate)).ifPresent(this::collapsed);
+        }
+    }
+
+    /**
+     * An evaluation during training at {@code step}: its Fréchet distance, and how evenly its samples
+     * spread over the classes (0 to 1) when the evaluator can tell.
+     */
+    public void evaluated(long step, double frechet, OptionalDouble classBalance) {
+        evalDivergence.check(step, frechet).ifPresent(this::report);
+        if (classBalance.isPresent()) {
+            classCollapse.check(step, classBalance.getAsDouble()).ifPresent(this::collapsed);
+        }
+    }
+
+    private void collapsed(HealthEvent found) {
+        report(found);
+        if (onCollapse == HealthConfig.OnCollapse.STOP && collapse == null) {
+            collapse = found;
+            stop.request();
         }
     }
 

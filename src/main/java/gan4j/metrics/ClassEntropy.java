@@ -24,11 +24,17 @@ public record ClassEntropy(Interval entropy, double maximum, int[] histogram) {
             }
             replicates[r] = entropy(counts);
         }
+        int[] counts = histogram(predicted, classes);
+        return new ClassEntropy(Interval.percentile(entropy(counts), replicates), Math.log(classes), counts);
+    }
+
+    /** How many of {@code predicted} fall in each of {@code classes} classes. */
+    static int[] histogram(int[] predicted, int classes) {
         int[] counts = new int[classes];
         for (int label : predicted) {
             counts[label]++;
         }
-        return new ClassEntropy(Interval.percentile(entropy(counts), replicates), Math.log(classes), counts);
+        return counts;
     }
 
     /** −Σ p ln p over the non-empty classes of {@code counts}. */

@@ -56,6 +56,32 @@ public final class IdxEvaluation {
                 classifier, dataDirectory);
     }
 
+    /**
+     * Fails, naming what is missing, unless {@code dataDirectory} holds the test split beside the
+     * training files: checked when a run starts, not after its first few thousand steps.
+     */
+    public static void requireTestSplit(Path dataDirectory) {
+        find(dataDirectory, TEST_IMAGES);
+        find(dataDirectory, TEST_LABELS);
+    }
+
+    SampleClassifier classifier() {
+        return classifier;
+    }
+
+    /** The classifier's features of every real test image, one row each. */
+    double[][] testFeatureRows() {
+        return testFeatureRows;
+    }
+
+    FeatureStatistics testFeatures() {
+        return testFeatures;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
     /** The classifier's accuracy on the real test images. */
     public ClassAccuracy realTest() {
         return realTest;

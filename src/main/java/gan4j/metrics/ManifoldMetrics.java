@@ -21,12 +21,44 @@ public record ManifoldMetrics(Interval precision, Interval recall, Interval dens
     public static final int PRECISION_RECALL_K = 3;
     public static final int DENSITY_COVERAGE_K = 5;
 
+    /** The real side of the metrics: the real feature rows and the radii of their balls, computed once. */
+    public record Reference(double[][] rows, double[] radii, double[] radiiDc) {
+
+        /** The balls of {@code real}: its k-NN radii for k = 3 and k = 5, the costly half of the metrics. */
+        public static Reference of(double[][] real) {
+            double[][] balls = PairwiseDistances.kthNeighbours(real, PRECISION_RECALL_K, DENSITY_COVERAGE_K);
+            return new Reference(real, balls[0], balls[1]);
+        }
+    }
+
     /** The four metrics of {@code generated} against {@code real}, rows of features; intervals drawn from {@code seed}. */
     public static ManifoldMetrics measure(double[][] real, double[][] generated, long seed) {
+        return measure(Reference.of(real), generated, seed);
+    }
+
+    /** The four metrics of {@code generated} against a prepared real set; intervals drawn from {@code seed}. */
+    public static ManifoldMetrics measure(Reference real, double[][] generated, long seed) {
+        double[][] perSample = perSample(real, generated);
+        return new ManifoldMetrics(Bootstrap.mean(perSample[0], seed), Bootstrap.mean(perSample[1], seed + 1),
+                Bootstrap.mean(perSample[2], seed + 2), Bootstrap.mean(perSample[3], seed + 3));
+    }
+
+    /** Precision, recall, density and coverage without intervals, for evaluation during training. */
+    public static double[] estimate(Reference real, double[][] generated) {
+        double[][] perSample = perSample(real, generated);
+        double[] values = new double[perSample.length];
+        for (int m = 0; m < values.length; m++) {
+            values[m] = Bootstrap.mean(perSample[m]);
+        }
+        return values;
+    }
+
+    /** Per generated sample: inside a real ball, real balls holding it; per real sample: recalled, covered. */
+    private static double[][] perSample(Reference reference, double[][] generated) {
         // Squared radii against squared distances throughout.
-        double[][] realBalls = PairwiseDistances.kthNeighbours(real, PRECISION_RECALL_K, DENSITY_COVERAGE_K);
-        double[] realRadii = realBalls[0];
-        double[] realRadiiDc = realBalls[1];
+        double[][] real = reference.rows();
+        double[] realRadii = reference.radii();
+        double[] realRadiiDc = reference.radiiDc();
         double[] fakeRadii = PairwiseDistances.kthNeighbours(generated, PRECISION_RECALL_K)[0];
         double[] precise = new double[generated.length];
         double[] dense = new double[generated.length];
@@ -56,7 +88,6 @@ public record ManifoldMetrics(Interval precision, Interval recall, Interval dens
                 }
             }
         });
-        return new ManifoldMetrics(Bootstrap.mean(precise, seed), Bootstrap.mean(recalled, seed + 1),
-                Bootstrap.mean(dense, seed + 2), Bootstrap.mean(covered, seed + 3));
+        return new double[][] {precise, recalled, dense, covered};
     }
 }

@@ -38,6 +38,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
  */
 public final class CheckpointStore {
 
+    public static final String BEST = "best.ckpt";
     private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
     private static final String STATE = "checkpoint.yaml";
     private static final String CONFIG = "config.yaml";
@@ -62,7 +63,21 @@ public final class CheckpointStore {
 
     /** Writes {@code checkpoint} atomically, then deletes all but the newest {@code keep}. */
     public Path write(Checkpoint checkpoint) {
-        Path file = dir.resolve(String.format("step-%06d.ckpt", checkpoint.state().step()));
+        Path file = writeAs(checkpoint, String.format("step-%06d.ckpt", checkpoint.state().step()));
+        prune();
+        return file;
+    }
+
+    /**
+     * Writes {@code checkpoint} atomically as {@value #BEST}, the state with the best evaluation so
+     * far; it is never pruned and never resumed from unless asked for by name.
+     */
+    public Path writeBest(Checkpoint checkpoint) {
+        return writeAs(checkpoint, BEST);
+    }
+
+    private Path writeAs(Checkpoint checkpoint, String name) {
+        Path file = dir.resolve(name);
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(STATE));
@@ -72,7 +87,6 @@ public final class CheckpointStore {
                 ModelArchive.write(checkpoint.model(), zip);
             }
         });
-        prune();
         return file;
     }
 

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Decides whether a configuration may resume a checkpoint. The run length, the output settings,
- * the health monitor's action and the loader thread count change nothing about the experiment. The optimizer settings (all but the
+ * the health monitor's action, the evaluation settings and the loader thread count change nothing about the experiment. The optimizer settings (all but the
  * algorithm), the number of D steps per G step and the divergence policy may change, as the advice
  * after a divergence asks, but the run is then no longer an exact continuation. Anything else (the
  * models, the data, the objective, the seed) would make it another experiment, and is refused.
@@ -89,6 +89,7 @@ final class ResumeCheck {
                 .loadFromString(yaml));
         map.remove("output");
         map.remove("health");
+        map.remove("eval");
         if (map.get("train") instanceof Map<?, ?> train) {
             Map<Object, Object> copy = new LinkedHashMap<>(train);
             if (!lengthMatters) {

@@ -19,7 +19,7 @@ public record RunDirectory(Path root) {
     static final String CHECKPOINTS = "checkpoints";
     /** Everything a run writes at its top level; anything else in the folder is someone else's. */
     private static final Set<String> OWN = Set.of("config.yaml", "provenance.yaml", "metrics.csv", "events.csv",
-            "health.csv",
+            "health.csv", "eval.csv",
             "samples", "plots", CHECKPOINTS, "eval", RunLock.FILE, "report.html");
 
     /**
@@ -58,6 +58,11 @@ public record RunDirectory(Path root) {
     /** What the health monitor saw: D saturation, a stalled generator, mode collapse. */
     public Path health() {
         return root.resolve("health.csv");
+    }
+
+    /** One row per evaluation during training ({@code eval}). */
+    public Path evalLog() {
+        return root.resolve("eval.csv");
     }
 
     public Path samples() {

@@ -9,6 +9,8 @@ import gan4j.data.Dataset;
 import gan4j.data.ImageFolderDataset;
 import gan4j.data.ToyDataset;
 import gan4j.ema.GeneratorAverage;
+import gan4j.config.DataConfig;
+import gan4j.event.EvalHeadline;
 import gan4j.event.EventLog;
 import gan4j.event.MetricsLog;
 import gan4j.event.NonFiniteGuard;
@@ -18,6 +20,10 @@ import gan4j.health.HealthMonitor;
 import gan4j.html.ReportWriter;
 import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
+import gan4j.metrics.ClassifierCache;
+import gan4j.metrics.ClassifierTrainingEvaluator;
+import gan4j.metrics.ToyTrainingEvaluator;
+import gan4j.metrics.TrainingEvaluator;
 import gan4j.model.GanModel;
 import gan4j.model.GanModels;
 import gan4j.model.ModelSpec;
@@ -156,6 +162,7 @@ public final class TrainingRun {
             out.println("data: " + data.describe());
             out.println(CpuBackend.describe());
 
+            Optional<TrainingEvaluator> evaluator = evaluator(data, dir);
             EventLog events = EventLog.open(dir.events(), start.state().step());
             StopSignal stop = new StopSignal();
             TrainingState end;
@@ -163,7 +170,7 @@ public final class TrainingRun {
                 Start attempt = start;
                 while (true) {
                     try {
-                        end = train(attempt, data, dir, store, provenance, stop);
+                        end = train(attempt, data, dir, store, provenance, evaluator, stop);
                         break;
                     } catch (NonFiniteLossException diverged) {
                         attempt = rollBack(attempt.rollbacks(), diverged, dir, store, spec, data, events);
@@ -183,7 +190,7 @@ public final class TrainingRun {
 
     /** One attempt at training from {@code start} to {@code train.steps}; a rollback makes another. */
     private TrainingState train(Start start, Dataset data, RunDirectory dir, CheckpointStore store,
-                                Provenance provenance, StopSignal stop) {
+                                Provenance provenance, Optional<TrainingEvaluator> evaluator, StopSignal stop) {
         GanModel model = start.model();
         RandomStreams random = new RandomStreams(config.seed());
         Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
@@ -193,11 +200,24 @@ public final class TrainingRun {
                 config.train().discriminatorStepsPerGeneratorStep(), config.train().reuseFakeBatch(),
                 Augmentation.from(config.augment()));
         OpThreads.configure(config.train().batchSize() * model.widestActivationPerSample());
-        List<RunListener> listeners = listeners(dir, store, model, provenance, start.rollbacks(),
-                showingAverage(renderer(data, model, objective, random), model));
         HealthMonitor health = new HealthMonitor(EventLog.open(dir.health(), start.state().step()), options.out(),
                 config.output().sampleEvery(), HealthMonitor.generated(model.gridInputs(DIVERSITY_SAMPLES,
                         random.random(Purpose.FIXED_LATENT, 0, 0)).input()), config.health().onCollapse(), stop);
+        EvalHeadline headline = new EvalHeadline();
+        List<RunListener> listeners = new ArrayList<>();
+        // The guard comes first so that a diverged step is never checkpointed.
+        listeners.add(new NonFiniteGuard());
+        // Before the writers, which then show, score and save the average of the step they write.
+        model.averageGenerator().ifPresent(average ->
+                listeners.add(new GeneratorAverage(average, config.train().ema().orElseThrow())));
+        // Before the checkpoint writer: an evaluation at a checkpoint's step is then never lost to a kill.
+        evaluator.ifPresent(scorer -> listeners.add(new PeriodicEvaluation(scorer, model,
+                config.eval().orElseThrow().every(), config.eval().orElseThrow().samples(), config.seed(),
+                new PeriodicEvaluation.Outlets(dir.evalLog(), headline, health, state -> store.writeBest(
+                        new Checkpoint(model, state, config.resolvedYaml(), provenance, start.rollbacks())),
+                        options.out()))));
+        listeners.addAll(writers(dir, store, model, provenance, start.rollbacks(),
+                showingAverage(renderer(data, model, objective, random), model), headline));
         listeners.add(health);
         int k = variant.discriminatorStepsPerGeneratorStep();
         // The trainer is done with each batch before it asks for the next, so arrays can be recycled.
@@ -278,7 +298,7 @@ public final class TrainingRun {
             verdict.forbidden().ifPresent(key -> {
                 throw new ConfigException("the checkpoint was written with a different " + key + "; resume with"
                         + " the same " + key + " (only the optimizer settings, train.d_steps_per_g_step,"
-                        + " train.on_divergence, train.steps and output.* may change).");
+                        + " train.on_divergence, train.steps, output.*, health.* and eval.* may change).");
             });
             changes.clear();
             changes.addAll(verdict.changes());
@@ -309,16 +329,13 @@ public final class TrainingRun {
                 + " warnings above); start the run again without --resume in a new output.dir.");
     }
 
-    private List<RunListener> listeners(RunDirectory dir, CheckpointStore store, GanModel model,
-                                        Provenance provenance, Rollbacks rollbacks, SampleRenderer renderer) {
+    /** What records the run: metrics, progress, grids, plots, checkpoints, the report. */
+    private List<RunListener> writers(RunDirectory dir, CheckpointStore store, GanModel model, Provenance provenance,
+                                      Rollbacks rollbacks, SampleRenderer renderer, EvalHeadline headline) {
         List<RunListener> listeners = new ArrayList<>();
-        // The guard comes first so that a diverged step is never checkpointed.
-        listeners.add(new NonFiniteGuard());
-        // Before the writers, which then show and save the average of the step they write.
-        model.averageGenerator().ifPresent(average ->
-                listeners.add(new GeneratorAverage(average, config.train().ema().orElseThrow())));
         listeners.add(new MetricsLog(dir.metrics()));
-        listeners.add(new ProgressReporter(options.out(), options.interactive(), config.output().logEvery()));
+        listeners.add(new ProgressReporter(options.out(), options.interactive(), config.output().logEvery(),
+                headline));
         listeners.add(new SampleGridWriter(dir.samples(), config.output().sampleEvery(), renderer));
         listeners.add(new PlotWriter(dir.metrics(), dir.plots().resolve("training.png"), config.name(),
                 config.output().sampleEvery()));
@@ -332,6 +349,24 @@ public final class TrainingRun {
             }
         });
         return listeners;
+    }
+
+    /**
+     * What scores the run while it trains, when {@code eval} asks: the classifier for IDX data, mode
+     * coverage for toys. Checked now, so that a missing test split fails before any training.
+     */
+    private Optional<TrainingEvaluator> evaluator(Dataset data, RunDirectory dir) {
+        if (config.eval().isEmpty()) {
+            return Optional.empty();
+        }
+        if (data instanceof ToyDataset toy) {
+            return Optional.of(new ToyTrainingEvaluator(toy.mixture(), config.seed()));
+        }
+        if (config.data() instanceof DataConfig.Idx idx) {
+            return Optional.of(new ClassifierTrainingEvaluator(idx.path(), data.classNames(),
+                    new ClassifierCache(dir.eval().resolve("classifier.zip")), options.out()));
+        }
+        throw new ConfigException("eval needs data.type idx or toy; remove the eval section for this data.");
     }
 
     private SampleRenderer renderer(Dataset data, GanModel model, Objective objective, RandomStreams random) {

@@ -170,6 +170,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void evalIsOffUnlessAskedForAndNeedsDataWithATestSplitOrAMixture() {
+        assertTrue(parse("").eval().isEmpty());
+        assertEquals(new EvalConfig(2000, 5000), parse("eval: {}\n").eval().orElseThrow());
+        assertEquals(new EvalConfig(500, 1000), parse("eval: {every: 500, samples: 1000}\n").eval().orElseThrow());
+        assertTrue(parse("data: {type: toy}\nmodel: {architecture: mlp}\neval: {}\n").eval().isPresent());
+        assertTrue(error("eval: {samples: 10}\n").contains("eval.samples must be between 20 and 50000"),
+                error("eval: {samples: 10}\n"));
+        String folder = error("data: {type: folder}\neval: {every: 100}\n");
+        assertTrue(folder.contains("eval needs data.type idx") && folder.contains("remove the eval section"), folder);
+    }
+
+    @Test
     void missingFileIsOneSentence(@TempDir Path dir) {
         String message = assertThrows(ConfigException.class,
                 () -> loader.load(dir.resolve("nope.yaml"), List.of())).getMessage();
