@@ -3,7 +3,7 @@ package gan4j.health;
 import java.util.Optional;
 
 /**
- * The evaluation has turned: the Fréchet distance has stayed above {@link #WORSE_BY} times its best
+ * The evaluation has turned: its figure (the Fréchet distance for images) has stayed above {@link #WORSE_BY} times its best
  * for {@link #EVALUATIONS} evaluations in a row, the sign of a run that is getting worse (D
  * overfitting, G drifting) rather than noise. {@code best.ckpt} still holds the best step.
  */
@@ -19,15 +19,16 @@ public final class EvalDivergence {
     private final Onset onset = new Onset();
 
     /** The event the evaluation at {@code step} starts, if any. */
-    public Optional<HealthEvent> check(long step, double frechet) {
+    public Optional<HealthEvent> check(long step, String figure, double frechet) {
         if (frechet < best) {
             best = frechet;
             bestStep = step;
         }
         worseInARow = frechet > WORSE_BY * best ? worseInARow + 1 : 0;
         return onset.starts(worseInARow >= EVALUATIONS) ? Optional.of(new HealthEvent(step, "eval_divergence",
-                String.format("the Frechet distance is %.3f, %.2fx its best %.3f at step %d, for %d evaluations in a"
-                        + " row; checkpoints/best.ckpt holds step %d", frechet, frechet / best, best, bestStep,
+                String.format("%s is %.4g, %.2fx its best %.4g at step %d, for %d evaluations in a"
+                        + " row; checkpoints/best.ckpt holds step %d", figure.equals("frechet") ? "the Frechet distance"
+                        : figure, frechet, frechet / best, best, bestStep,
                         worseInARow, bestStep))) : Optional.empty();
     }
 }

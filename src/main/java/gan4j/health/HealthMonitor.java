@@ -87,11 +87,11 @@ public final class HealthMonitor implements RunListener {
     }
 
     /**
-     * An evaluation during training at {@code step}: its Fréchet distance, and how evenly its samples
-     * spread over the classes (0 to 1) when the evaluator can tell.
+     * An evaluation during training at {@code step}: the figure it is judged by (lower is better) and
+     * its name, and how evenly its samples spread over the classes (0 to 1) when the evaluator can tell.
      */
-    public void evaluated(long step, double frechet, OptionalDouble classBalance) {
-        evalDivergence.check(step, frechet).ifPresent(this::report);
+    public void evaluated(long step, String figure, double value, OptionalDouble classBalance) {
+        evalDivergence.check(step, figure, value).ifPresent(this::report);
         if (classBalance.isPresent()) {
             classCollapse.check(step, classBalance.getAsDouble()).ifPresent(this::collapsed);
         }

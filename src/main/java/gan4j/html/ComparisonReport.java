@@ -36,15 +36,27 @@ public final class ComparisonReport {
         body.append(overlay("G loss", runs, RunSummary.G_LOSS));
         body.append(overlay("D(x)", runs, RunSummary.D_REAL));
         body.append(overlay("D(G(z))", runs, RunSummary.D_FAKE));
+        if (runs.stream().anyMatch(run -> !run.eval().isEmpty())) {
+            List<Series> frechet = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                if (!runs.get(i).eval().isEmpty()) {
+                    frechet.add(runs.get(i).eval().series(runs.get(i).eval().primary(), COLOURS[i % COLOURS.length]).named(
+                            runs.get(i).name()));
+                }
+            }
+            body.append(SvgChart.render("eval: " + runs.stream().filter(run -> !run.eval().isEmpty()).findFirst()
+                    .orElseThrow().eval().primary(), "generator step", frechet));
+        }
         body.append("</div>\n<h2>Final figures</h2>\n<table>\n<tr><th>run</th><th>steps</th><th>D loss</th>"
-                + "<th>G loss</th><th>D(x)</th><th>D(G(z))</th><th>samples/s</th><th>backend</th><th>config"
-                + " sha256</th></tr>\n");
+                + "<th>G loss</th><th>D(x)</th><th>D(G(z))</th><th>best eval (step)</th><th>samples/s</th><th>backend</th>"
+                + "<th>config sha256</th></tr>\n");
         for (RunSummary run : runs) {
             body.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
-                    + "<td>%.4f</td><td>%.0f</td><td>%s</td><td>%s</td></tr>%n", Html.escape(run.files().root()
+                    + "<td>%.4f</td><td>%s</td><td>%.0f</td><td>%s</td><td>%s</td></tr>%n", Html.escape(run.files().root()
                     .toString()), run.stepsDone(), run.recentMedian(RunSummary.D_LOSS),
                     run.recentMedian(RunSummary.G_LOSS), run.recentMedian(RunSummary.D_REAL),
-                    run.recentMedian(RunSummary.D_FAKE), run.recentMedian(RunSummary.SAMPLES_PER_S),
+                    run.recentMedian(RunSummary.D_FAKE), run.eval().best().map(best -> String.format(Locale.ROOT,
+                            "%.4g (%d)", best[1], (long) best[0])).orElse("not evaluated"), run.recentMedian(RunSummary.SAMPLES_PER_S),
                     Html.escape(run.provenanceValue("nd4j_backend").orElse("unknown")),
                     Html.escape(run.provenanceValue("config_sha256").map(h -> h.substring(0, Math.min(12, h.length())))
                             .orElse("?"))));

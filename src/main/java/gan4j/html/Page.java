@@ -28,6 +28,7 @@ final class Page {
             pre { background: #f6f6f6; padding: 10px; overflow-x: auto; font-size: 12px; }
             table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: right; }
             th { background: #f0f0f0; } td:first-child, th:first-child { text-align: left; }
+            tr.best td { font-weight: bold; background: #eef6ee; }
             """;
 
     private Page() {

@@ -30,6 +30,7 @@ final class RunReport {
                         Series.ofColumn("D(G(z))", "#ff7f0e", run.rows(), RunSummary.D_FAKE))))
                 .append("</div>\n<p class=\"facts\">Smoothed by a trailing mean over 1% of the steps;"
                         + " every step is in metrics.csv.</p>\n");
+        body.append(EvalSection.render(run.eval()));
         run.finalGrid().ifPresent(grid -> body.append("<h2>Samples at step ").append(RunSummary.step(grid))
                 .append(" (fixed noise)</h2>\n").append(Page.grid(grid, relative(run, grid),
                         "sample grid at step " + RunSummary.step(grid))).append("\n"));

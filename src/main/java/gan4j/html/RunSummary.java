@@ -17,10 +17,10 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * What a report shows of one run, read from its directory: metrics rows, sample grids, config,
- * provenance, and the health monitor's events as {@code step,event,detail} lines.
+ * provenance, the health monitor's events as {@code step,event,detail} lines, and the evaluations.
  */
 record RunSummary(RunFiles files, String name, List<double[]> rows, List<Path> grids, String config, String provenance,
-                  List<String> healthEvents) {
+                  List<String> healthEvents, EvalTable eval) {
 
     /** Metrics columns, as {@link MetricsLog#HEADER} orders them. */
     static final int D_LOSS = 1;
@@ -36,7 +36,7 @@ record RunSummary(RunFiles files, String name, List<double[]> rows, List<Path> g
         String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
         List<double[]> rows = Files.isRegularFile(files.metrics()) ? MetricsLog.read(files.metrics()) : List.of();
         return new RunSummary(files, name, rows, grids(files.samples()), text(files.config()),
-                text(files.provenance()), text(files.health()).lines().skip(1).toList());
+                text(files.provenance()), text(files.health()).lines().skip(1).toList(), EvalTable.read(files.eval()));
     }
 
     /** The sample grids in step order. */

@@ -13,6 +13,11 @@ record Series(String name, String colour, double[] xs, double[] ys) {
         ys = ys.clone();
     }
 
+    /** The same points under another name. */
+    Series named(String other) {
+        return new Series(other, colour, xs, ys);
+    }
+
     /** Column {@code column} of metrics rows against their step (column 0), smoothed by a trailing mean. */
     static Series ofColumn(String name, String colour, List<double[]> rows, int column) {
         int window = Math.max(1, rows.size() / 100);

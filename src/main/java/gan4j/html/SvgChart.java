@@ -18,6 +18,8 @@ final class SvgChart {
     private static final int RIGHT = 12;
     private static final int TOP = 28;
     private static final int BOTTOM = 34;
+    /** Up to this many points (evaluations, say) each get a dot: a line through few points hides where they are. */
+    private static final int MARKED_POINTS = 60;
 
     private SvgChart() {
     }
@@ -80,6 +82,14 @@ final class SvgChart {
             svg.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(Html.escape(s.colour()))
                     .append("\" points=\"").append(points(s, x, y)).append("\"><title>").append(Html.escape(s.name()))
                     .append("</title></polyline>\n");
+            if (s.xs().length <= MARKED_POINTS) {
+                for (int i = 0; i < s.xs().length; i++) {
+                    if (Double.isFinite(s.ys()[i])) {
+                        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
+                                x.of(s.xs()[i]), y.of(s.ys()[i]), Html.escape(s.colour())));
+                    }
+                }
+            }
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>%n", legendX, 11,
                     Html.escape(s.colour()), legendX + 16, 16, Html.escape(s.name())));

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface TrainingEvaluator {
 
-    /** The figures' names, in order; the first is the Fréchet distance {@code best.ckpt} minimises. */
+    /** The figures' names, in order; the first is the one {@code best.ckpt} minimises (a Fréchet distance for images). */
     List<String> columns();
 
     /** The figures for {@code samples} [N, ...sample shape] in {@link #columns()} order; draws derive from {@code seed}. */

@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code eval}: every {@code every} steps and at the end of a finished run, scores the generator
  * (its moving average when the run keeps one) on the same latent noise each time, appends the
  * figures to {@code eval.csv}, says them in the log and the progress line, hands them to the
- * health monitor, and saves the state as {@code best.ckpt} whenever the Fréchet distance is the lowest yet.
+ * health monitor, and saves the state as {@code best.ckpt} whenever the evaluator's first figure
+ * (the Fréchet distance for images) is the lowest yet.
  */
 public final class PeriodicEvaluation implements RunListener {
 
@@ -82,10 +83,12 @@ public final class PeriodicEvaluation implements RunListener {
             outlets.saveBest().accept(state);
             remember(step, figures[0]);
         }
-        outlets.headline().set(String.format(Locale.ROOT, "FD %.3f (best %.3f @ %d)", figures[0], best, bestStep));
+        String primary = evaluator.columns().get(0).equals("frechet") ? "FD" : evaluator.columns().get(0);
+        outlets.headline().set(String.format(Locale.ROOT, "%s %.4g (best %.4g @ %d)", primary, figures[0], best,
+                bestStep));
         outlets.out().println("eval at step " + step + ": " + describe(figures) + String.format(Locale.ROOT,
                 "  (%.1f s)", seconds) + (better ? "; best so far, saved as checkpoints/best.ckpt" : ""));
-        outlets.health().evaluated(step, figures[0], evaluator.classBalance(figures));
+        outlets.health().evaluated(step, evaluator.columns().get(0), figures[0], evaluator.classBalance(figures));
     }
 
     private void remember(long step, double frechet) {

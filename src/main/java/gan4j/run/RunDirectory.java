@@ -35,7 +35,7 @@ public record RunDirectory(Path root) {
 
     /** The files the HTML report reads, and where it goes. */
     public RunFiles reportFiles() {
-        return new RunFiles(root, metrics(), samples(), config(), provenance(), health());
+        return new RunFiles(root, metrics(), samples(), config(), provenance(), health(), evalLog());
     }
 
     public Path config() {

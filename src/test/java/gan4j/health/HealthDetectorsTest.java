@@ -117,11 +117,11 @@ class HealthDetectorsTest {
         double[] frechet = {40, 20, 12, 13, 12.5, 16, 17, 11, 14.5, 14.5, 14.5};
         List<HealthEvent> fired = new ArrayList<>();
         for (int i = 0; i < frechet.length; i++) {
-            detector.check(1000L * (i + 1), frechet[i]).ifPresent(fired::add);
+            detector.check(1000L * (i + 1), "frechet", frechet[i]).ifPresent(fired::add);
         }
         // 16 and 17 are 1.33x and 1.42x the best 12 in a row; after the new best 11, 14.5 twice is 1.32x.
         assertEquals(List.of(7000L, 10000L), fired.stream().map(HealthEvent::step).toList());
-        assertTrue(fired.get(0).detail().contains("best 12.000 at step 3000"), fired.get(0).detail());
+        assertTrue(fired.get(0).detail().contains("best 12.00 at step 3000"), fired.get(0).detail());
         assertTrue(fired.get(1).detail().contains("best.ckpt holds step 8000"), fired.get(1).detail());
     }
 

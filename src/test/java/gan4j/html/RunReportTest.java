@@ -122,6 +122,40 @@ class RunReportTest {
     }
 
     @Test
+    void aRunScoredWhileTrainingShowsEachFigureOverTheStepsAndMarksTheBestRow() throws Exception {
+        Path config = dir.resolve("toy.yaml");
+        Files.writeString(config, """
+                seed: 2
+                data: {type: toy, mixture: ring, points: 1000, workers: 1}
+                model: {architecture: mlp, generator_width: 16, discriminator_width: 16, hidden_layers: 2}
+                train: {steps: 9, batch_size: 32}
+                output: {dir: %s, sample_every: 3, checkpoint_every: 3, log_every: 3}
+                eval: {every: 3, samples: 200}
+                """.formatted(dir.resolve("run")));
+        TinyRuns.Result train = TinyRuns.gan("train", "-c", config.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path page = dir.resolve("run/report.html");
+        String html = Files.readString(page);
+        // Losses and D readout, then the MMD that picks best.ckpt and one chart per other figure.
+        assertEquals(2 + 5, count(html, "<svg class=\"chart\""), html);
+        assertTrue(html.contains("MMD^2 (picks best.ckpt)"));
+        String primary = html.substring(html.indexOf("MMD^2 (picks best.ckpt)"));
+        assertEquals(3, count(primary.substring(0, primary.indexOf("</svg>")), "<circle "),
+                "the primary chart marks its three evaluations");
+        assertEquals(1, count(html, "<tr class=\"best\">"));
+        assertTrue(html.contains("that state is checkpoints/best.ckpt"));
+        HeadlessChromium.find().ifPresent(chromium -> {
+            try {
+                HeadlessChromium.Output dom = chromium.dumpDom(page, dir.resolve("profile"));
+                assertEquals(List.of(), dom.consoleMessages(), dom.err());
+                assertTrue(dom.out().contains("reverse kl"), "the eval table rendered");
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
     void ganReportComparesTwoRunsOnOneSelfContainedPage() throws Exception {
         Path page = dir.resolve("compare.html");
 

@@ -37,20 +37,20 @@ class PeriodicEvaluationTest {
     }
 
     @Test
-    void everyIntervalIsScoredAndTheLowestFrechetDistanceIsKeptAsBestCkpt(@TempDir Path dir) throws Exception {
+    void everyIntervalIsScoredAndTheLowestPrimaryFigureIsKeptAsBestCkpt(@TempDir Path dir) throws Exception {
         TinyRuns.Result run = TinyRuns.gan("train", "-c", toyConfig(dir, 60).toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String[]> rows = rows(dir.resolve("run"));
-        assertEquals(List.of("step", "frechet", "modes", "high_quality", "reverse_kl", "seconds"),
+        assertEquals(List.of("step", "mmd", "frechet", "modes", "high_quality", "reverse_kl", "seconds"),
                 List.of(rows.get(0)));
         assertEquals(List.of("20", "40", "60"), rows.stream().skip(1).map(r -> r[0]).toList());
         String[] best = rows.stream().skip(1).min((a, b) -> Double.compare(Double.parseDouble(a[1]),
                 Double.parseDouble(b[1]))).orElseThrow();
         Checkpoint kept = CheckpointStore.read(dir.resolve("run/checkpoints/" + CheckpointStore.BEST));
         assertEquals(Long.parseLong(best[0]), kept.state().step());
-        assertTrue(run.out().contains("eval at step 40: frechet "), run.out());
+        assertTrue(run.out().contains("eval at step 40: mmd "), run.out());
         assertTrue(run.out().contains("step 40/60") && run.out().lines().filter(l -> l.startsWith("step 40/60"))
-                .allMatch(l -> l.contains("FD ")), "the progress line shows the latest evaluation:\n" + run.out());
+                .allMatch(l -> l.contains("(best ")), "the progress line shows the latest evaluation:\n" + run.out());
         assertEquals(List.of(20L, 40L, 60L), new CheckpointStore(dir.resolve("run/checkpoints"), 10).list().stream()
                 .map(p -> CheckpointStore.read(p).state().step()).toList(), "best.ckpt is not one of the step checkpoints");
         TinyRuns.Result scored = TinyRuns.gan("eval", "--checkpoint", dir.resolve("run/checkpoints/best.ckpt")
@@ -67,7 +67,7 @@ class PeriodicEvaluationTest {
         Path b = toyConfig(halves, 40);
         assertEquals(0, TinyRuns.gan("train", "-c", b.toString()).exitCode());
         // A row the killed process wrote past its last checkpoint, and a torn one: both must go.
-        Files.writeString(halves.resolve("run/eval.csv"), "50,1,2,3,4,0.1\n51,1,2", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(halves.resolve("run/eval.csv"), "50,1,2,3,4,5,0.1\n51,1,2", java.nio.file.StandardOpenOption.APPEND);
         TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", "train.steps=60");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertArrayEquals(withoutSeconds(rows(straight.resolve("run"))), withoutSeconds(rows(halves.resolve("run"))));
