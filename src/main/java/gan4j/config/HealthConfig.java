@@ -8,6 +8,11 @@ public record HealthConfig(OnCollapse onCollapse) {
         /** Log the event and train on. */
         WARN,
         /** Save a checkpoint of the current state, then end the run with one sentence (exit 1). */
-        STOP
+        STOP,
+        /**
+         * Go back to the newest checkpoint before the collapse and train on at lowered learning rates,
+         * as {@code train.on_divergence: rollback} does, within the same {@code train.max_rollbacks}.
+         */
+        ROLLBACK
     }
 }

@@ -99,6 +99,9 @@ public final class HealthMonitor implements RunListener {
 
     private void collapsed(HealthEvent found) {
         report(found);
+        if (onCollapse == HealthConfig.OnCollapse.ROLLBACK) {
+            throw new CollapseDetected(found);
+        }
         if (onCollapse == HealthConfig.OnCollapse.STOP && collapse == null) {
             collapse = found;
             stop.request();

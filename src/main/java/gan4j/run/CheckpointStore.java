@@ -90,6 +90,20 @@ public final class CheckpointStore {
         return file;
     }
 
+    /** Deletes the step checkpoints at {@code step} and later: a failed attempt's, once the run has gone back. */
+    public void deleteFrom(long step) {
+        for (Path file : list()) {
+            if (stepOf(file) >= step) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new RunException("cannot delete " + file + ": " + e.getMessage() + "; check the folder's"
+                            + " permissions.", e);
+                }
+            }
+        }
+    }
+
     /** The newest complete checkpoint, if any; files still being written are never chosen. */
     public Optional<Path> latest() {
         List<Path> all = list();

@@ -42,6 +42,7 @@ import gan4j.report.SampleGridWriter;
 import gan4j.report.SampleRenderer;
 import gan4j.report.ToySampleRenderer;
 import gan4j.train.RunEvent;
+import gan4j.train.RollbackRequest;
 import gan4j.train.RunListener;
 import gan4j.train.SampleInputs;
 import gan4j.train.StopSignal;
@@ -172,8 +173,8 @@ public final class TrainingRun {
                     try {
                         end = train(attempt, data, dir, store, provenance, evaluator, stop);
                         break;
-                    } catch (NonFiniteLossException diverged) {
-                        attempt = rollBack(attempt.rollbacks(), diverged, dir, store, spec, data, events);
+                    } catch (RollbackRequest failure) {
+                        attempt = rollBack(attempt.rollbacks(), failure, dir, store, spec, data, events);
                     }
                 }
                 // Reported before the stop hook is released: after a SIGTERM the JVM exits right then.
@@ -236,22 +237,31 @@ public final class TrainingRun {
     }
 
     /**
-     * What {@code train.on_divergence} makes of a diverged attempt: the failure itself, or a new start
-     * from the newest readable checkpoint (step 0 if there is none) at lowered learning rates. Every
-     * draw derives from the seed and step, so the same configuration diverges and rolls back alike.
+     * What {@code train.on_divergence} (or {@code health.on_collapse: rollback}) makes of a failed
+     * attempt: the failure itself, or a new start from the newest readable checkpoint before it (step
+     * 0 if there is none) at lowered learning rates; the checkpoints of the failed attempt from then on
+     * are deleted, so that a later resume cannot pick them. Every draw derives from the seed and step,
+     * so the same configuration fails and rolls back alike.
      */
-    private Start rollBack(Rollbacks sofar, NonFiniteLossException diverged, RunDirectory dir, CheckpointStore store,
+    private Start rollBack(Rollbacks sofar, RollbackRequest failure, RunDirectory dir, CheckpointStore store,
                            ModelSpec spec, Dataset data, EventLog events) {
         TrainConfig.Divergence policy = config.train().divergence();
-        if (policy.action() == TrainConfig.OnDivergence.STOP) {
-            throw diverged;
+        boolean diverged = failure instanceof NonFiniteLossException;
+        if (diverged && policy.action() == TrainConfig.OnDivergence.STOP) {
+            throw failure;
         }
-        String what = diverged.getMessage().replaceFirst(";.*", "");
+        String what = failure.getMessage().replaceFirst(";.*", "");
         if (sofar.count() >= policy.maxRollbacks()) {
-            throw new NonFiniteLossException(what + ", after " + sofar.count() + " rollback(s), the most"
-                    + " train.max_rollbacks allows; lower the learning rates or add a regularizer, then resume.");
+            String exhausted = what + ", after " + sofar.count() + " rollback(s), the most train.max_rollbacks allows; ";
+            if (diverged) {
+                throw new NonFiniteLossException(exhausted + "lower the learning rates or add a regularizer, then"
+                        + " resume.");
+            }
+            throw new RunException(exhausted + "lower the generator's learning rate or add a regularizer and start"
+                    + " again, or set health.on_collapse: warn.");
         }
         Rollbacks next = sofar.next(policy.learningRateFactor());
+        store.deleteFrom(failure.before());
         Start start;
         if (store.list().isEmpty()) {
             start = new Start(GanModels.create(config, spec, data.describe(), next.learningRateScale()),

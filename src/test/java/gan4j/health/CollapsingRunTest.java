@@ -28,6 +28,10 @@ class CollapsingRunTest {
     Path dir;
 
     private Path collapsing(String name, long steps, String onCollapse) throws IOException {
+        return collapsing(name, steps, onCollapse, 100);
+    }
+
+    private Path collapsing(String name, long steps, String onCollapse, int checkpointEvery) throws IOException {
         return Files.writeString(dir.resolve(name + ".yaml"), """
                 seed: 4
                 data: {type: toy, mixture: ring, points: 1000, workers: 1}
@@ -37,9 +41,9 @@ class CollapsingRunTest {
                   steps: %d
                   batch_size: 32
                   g_optimizer: {type: sgd, lr: 10}
-                output: {dir: %s, sample_every: 5, checkpoint_every: 100, log_every: 20}
+                output: {dir: %s, sample_every: 5, checkpoint_every: %d, log_every: 20}
                 health: {on_collapse: %s}
-                """.formatted(steps, dir.resolve(name), onCollapse));
+                """.formatted(steps, dir.resolve(name), checkpointEvery, onCollapse));
     }
 
     @Test
@@ -65,9 +69,23 @@ class CollapsingRunTest {
     }
 
     @Test
+    void rollbackGoesBackToTheCheckpointBeforeTheCollapseAtLowerLearningRates() throws IOException {
+        Result result = TinyRuns.gan("train", "--config", collapsing("rollback", 40, "rollback", 5).toString());
+        assertTrue(result.out().contains("warning: mode collapse at step 15 ("), result.out());
+        assertTrue(result.out().contains("rolled back to step 10 with learning rates x0.5 (rollback 1 of 3)"),
+                result.out());
+        List<String> events = Files.readAllLines(dir.resolve("rollback/events.csv"));
+        assertTrue(events.get(1).startsWith("10,rollback,mode collapse at step 15"), events.toString());
+        // This generator collapses at every rate it is given: after three rollbacks the run ends, in one sentence.
+        assertEquals(ExitCodes.FAILED, result.exitCode());
+        assertTrue(result.err().contains("after 3 rollback(s), the most train.max_rollbacks allows"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
     void anUnknownCollapseActionIsRefusedNamingTheKey() {
         ConfigException e = Assertions.assertThrows(ConfigException.class, () -> new ConfigLoader().parse(
-                "health: {on_collapse: rollback}", "t.yaml", "t", List.of()));
+                "health: {on_collapse: restart}", "t.yaml", "t", List.of()));
         assertTrue(e.getMessage().contains("health.on_collapse"), e.getMessage());
         assertEquals(HealthConfig.OnCollapse.WARN, new ConfigLoader().parse("seed: 1", "t.yaml", "t", List.of())
                 .health().onCollapse());
