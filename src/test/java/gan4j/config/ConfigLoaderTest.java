@@ -170,6 +170,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void conditioningIsConcatOrProjectionForAConditionalDcgan() {
+        assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditional: true}\n").model().conditioning(),
+                "configs and checkpoints from before model.conditioning mean concat");
+        assertTrue(parse("model: {conditional: true, conditioning: projection}\n").model().projection());
+        assertEquals("exp.yaml:1: model.conditioning must be one of concat, projection, got 'embed'.",
+                error("model: {conditional: true, conditioning: embed}\n"));
+        assertTrue(error("model: {conditioning: projection}\n")
+                .contains("model.conditioning needs model.conditional: true"));
+        assertTrue(error("model: {architecture: resnet, conditional: true, conditioning: projection}\n")
+                .contains("projection is built for architecture: dcgan only"));
+    }
+
+    @Test
     void missingFileIsOneSentence(@TempDir Path dir) {
         String message = assertThrows(ConfigException.class,
                 () -> loader.load(dir.resolve("nope.yaml"), List.of())).getMessage();
