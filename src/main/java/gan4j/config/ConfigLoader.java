@@ -144,7 +144,8 @@ public final class ConfigLoader {
                 }, ModelConfig.Norm.class),
                 s.integer("pack", 1, 1, 8),
                 s.choice("conditioning", ModelConfig.Conditioning.CONCAT, ModelConfig.Conditioning.class));
-        if (s.has("conditioning") && !model.conditional()) {
+        // Not has("conditioning"): a run's resolved config writes the default concat for every model.
+        if (model.conditioning() == ModelConfig.Conditioning.PROJECTION && !model.conditional()) {
             throw s.invalid("conditioning", "needs model.conditional: true, since only a conditional model has"
                     + " labels to condition on");
         }

@@ -176,6 +176,8 @@ class ConfigLoaderTest {
         assertTrue(parse("model: {conditional: true, conditioning: projection}\n").model().projection());
         assertEquals("exp.yaml:1: model.conditioning must be one of concat, projection, got 'embed'.",
                 error("model: {conditional: true, conditioning: embed}\n"));
+        assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditioning: concat}\n").model().conditioning(),
+                "an unconditional run's resolved config, which names the default, loads again");
         assertTrue(error("model: {conditioning: projection}\n")
                 .contains("model.conditioning needs model.conditional: true"));
         assertTrue(error("model: {architecture: resnet, conditional: true, conditioning: projection}\n")
