@@ -157,19 +157,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void packIsOneToEightForToyModelsWithABatchOfWholePacks() {
-        String toy = "data: {type: toy}\nmodel: {architecture: mlp, pack: 4}\ntrain: {batch_size: 256}\n";
-        assertEquals(4, parse(toy).model().pack());
-        assertEquals(1, parse("data: {type: toy}\nmodel: {architecture: mlp}\n").model().pack());
-        assertTrue(error(toy, "model.pack=9").contains("model.pack must be between 1 and 8"),
-                error(toy, "model.pack=9"));
-        assertTrue(error(toy, "train.batch_size=250").contains("train.batch_size 250 is not divisible by model.pack 4"));
-        assertTrue(error("model: {pack: 2}\n").contains("model.pack must be 1 for dcgan"));
-        assertTrue(error(toy + "regularizers: [{type: gradient_penalty}]\n")
-                .contains("gradient penalties do not work with model.pack 4"));
-    }
-
-    @Test
     void conditioningIsConcatOrProjectionForAConditionalDcgan() {
         assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditional: true}\n").model().conditioning(),
                 "configs and checkpoints from before model.conditioning mean concat");
@@ -182,6 +169,19 @@ class ConfigLoaderTest {
                 .contains("model.conditioning needs model.conditional: true"));
         assertTrue(error("model: {architecture: resnet, conditional: true, conditioning: projection}\n")
                 .contains("projection is built for architecture: dcgan only"));
+    }
+
+    @Test
+    void packIsOneToEightForToyModelsWithABatchOfWholePacks() {
+        String toy = "data: {type: toy}\nmodel: {architecture: mlp, pack: 4}\ntrain: {batch_size: 256}\n";
+        assertEquals(4, parse(toy).model().pack());
+        assertEquals(1, parse("data: {type: toy}\nmodel: {architecture: mlp}\n").model().pack());
+        assertTrue(error(toy, "model.pack=9").contains("model.pack must be between 1 and 8"),
+                error(toy, "model.pack=9"));
+        assertTrue(error(toy, "train.batch_size=250").contains("train.batch_size 250 is not divisible by model.pack 4"));
+        assertTrue(error("model: {pack: 2}\n").contains("model.pack must be 1 for dcgan"));
+        assertTrue(error(toy + "regularizers: [{type: gradient_penalty}]\n")
+                .contains("gradient penalties do not work with model.pack 4"));
     }
 
     @Test
