@@ -25,7 +25,8 @@ public final class Architectures {
             case MLP -> new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
                     model.discriminatorWidth(), model.hiddenLayers(), dataScale, model.pack());
             case DCGAN -> new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
-                    model.generatorWidth(), model.discriminatorWidth(), model.generatorNorm(), model.discriminatorNorm());
+                    model.generatorWidth(), model.discriminatorWidth(), model.generatorNorm(), model.discriminatorNorm(),
+                    model.projection());
             case RESNET -> new Resnet((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
                     model.generatorWidth(), model.discriminatorWidth(), model.extraDiscriminatorBlocks(),
                     model.generatorNorm(), model.discriminatorNorm());

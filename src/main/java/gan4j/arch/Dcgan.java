@@ -1,6 +1,7 @@
 package gan4j.arch;
 
 import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.GraphNetwork;
 import gan4j.nn.Network;
 import gan4j.nn.SequentialNetwork;
 import gan4j.nn.layer.BatchNorm;
@@ -9,6 +10,7 @@ import gan4j.nn.layer.ReusingConvolution;
 import gan4j.nn.layer.ReusingDeconvolution2D;
 import gan4j.nn.layer.SpectralNormConvolution;
 import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -23,7 +25,8 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * DCGAN (Radford et al. 2016) for 28, 32 or 64 pixel images: G is a stack of stride-2 transposed
  * convolutions with BatchNorm and ReLU ending in tanh; D mirrors it with stride-2 convolutions and
- * LeakyReLU(0.2) and ends in one raw score (no sigmoid: the objective decides what a score means).
+ * LeakyReLU(0.2) and ends in one raw score (no sigmoid: the objective decides what a score means),
+ * or, as a projection critic, in a class-embedding score ({@link ProjectionHead}).
  */
 public final class Dcgan implements Architecture {
 
@@ -32,10 +35,21 @@ public final class Dcgan implements Architecture {
     private final int discriminatorWidth;
     private final Norm generatorNorm;
     private final Norm discriminatorNorm;
+    private final boolean projection;
 
     /** {@code generatorNorm} is batch or none: transposed convolutions have no spectral-normalized form here. */
     public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                  Norm generatorNorm, Norm discriminatorNorm) {
+        this(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, generatorNorm, discriminatorNorm,
+                false);
+    }
+
+    /**
+     * As the other constructor; with {@code projection} a conditional D scores with a class embedding
+     * ({@link ProjectionHead}) instead of convolving the label planes.
+     */
+    public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
+                 Norm generatorNorm, Norm discriminatorNorm, boolean projection) {
         this.shape = ImageShape.of(imageSize, channels, latentSize, List.of(28, 32, 64), "DCGAN");
         this.generatorWidth = generatorWidth;
         this.discriminatorWidth = discriminatorWidth;
@@ -44,6 +58,7 @@ public final class Dcgan implements Architecture {
         }
         this.generatorNorm = generatorNorm;
         this.discriminatorNorm = discriminatorNorm;
+        this.projection = projection;
     }
 
     @Override
@@ -63,7 +78,8 @@ public final class Dcgan implements Architecture {
 
     @Override
     public Network newDiscriminator(NetworkSpec spec) {
-        return SequentialNetwork.initialised(discriminator(spec));
+        return projection && spec.conditionChannels() > 0 ? GraphNetwork.initialised(projectionDiscriminator(spec))
+                : SequentialNetwork.initialised(discriminator(spec));
     }
 
     public MultiLayerConfiguration generator(NetworkSpec spec) {
@@ -98,12 +114,8 @@ public final class Dcgan implements Architecture {
         int width = discriminatorWidth;
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         for (int i = 0; i < n; i++) {
-            // The first layer sees raw pixels; DCGAN leaves BatchNorm out there.
-            boolean norm = discriminatorNorm == Norm.BATCH && i > 0;
-            layers.layer(convolution(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
-                    .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!norm)
-                    .activation(Activation.IDENTITY)));
-            if (norm) {
+            layers.layer(downsample(i, width));
+            if (batchNormAfter(i)) {
                 layers.layer(new BatchNorm());
             }
             layers.layer(new LeakyReluLayer(0.2));
@@ -119,6 +131,44 @@ public final class Dcgan implements Architecture {
         layers.setInputType(InputType.convolutional(shape.size(), shape.size(),
                 shape.channels() + spec.conditionChannels()));
         return layers.build();
+    }
+
+    /**
+     * The projection critic: the same body as {@link #discriminator} over the sample channels, its
+     * last feature map as φ(x), scored by a {@link ProjectionHead} in place of the final convolution.
+     */
+    public ComputationGraphConfiguration projectionDiscriminator(NetworkSpec spec) {
+        ProjectionHead head = new ProjectionHead(shape.channels(), spec.conditionChannels());
+        ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs("input");
+        String x = head.samples(graph, "input");
+        int width = discriminatorWidth;
+        for (int i = 0; i < shape.doublings(); i++) {
+            graph.addLayer("conv" + i, downsample(i, width), x);
+            x = "conv" + i;
+            if (batchNormAfter(i)) {
+                graph.addLayer("bn" + i, new BatchNorm(), x);
+                x = "bn" + i;
+            }
+            graph.addLayer("relu" + i, new LeakyReluLayer(0.2), x);
+            x = "relu" + i;
+            width *= 2;
+        }
+        head.score(graph, "input", x, width / 2, shape.baseSize(), shape.baseSize(), "score");
+        graph.setOutputs("score");
+        graph.setInputTypes(InputType.convolutional(shape.size(), shape.size(),
+                shape.channels() + spec.conditionChannels()));
+        return graph.build();
+    }
+
+    private ConvolutionLayer downsample(int index, int width) {
+        return convolution(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNormAfter(index))
+                .activation(Activation.IDENTITY));
+    }
+
+    // The first layer sees raw pixels; DCGAN leaves BatchNorm out there.
+    private boolean batchNormAfter(int index) {
+        return discriminatorNorm == Norm.BATCH && index > 0;
     }
 
     /** D's convolutions: spectrally normalized (SNGAN's "standard CNN") or gan4j's fast layer. */

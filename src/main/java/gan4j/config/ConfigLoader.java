@@ -156,7 +156,17 @@ public final class ConfigLoader {
                     case RESNET -> ModelConfig.Norm.SPECTRAL;
                     case MLP -> ModelConfig.Norm.NONE;
                 }, ModelConfig.Norm.class),
-                s.integer("pack", 1, 1, 8));
+                s.integer("pack", 1, 1, 8),
+                s.choice("conditioning", ModelConfig.Conditioning.CONCAT, ModelConfig.Conditioning.class));
+        // Not has("conditioning"): a run's resolved config writes the default concat for every model.
+        if (model.conditioning() == ModelConfig.Conditioning.PROJECTION && !model.conditional()) {
+            throw s.invalid("conditioning", "needs model.conditional: true, since only a conditional model has"
+                    + " labels to condition on");
+        }
+        if (model.projection() && architecture != ModelConfig.Family.DCGAN) {
+            throw s.invalid("conditioning", "projection is built for architecture: dcgan only; use concat for "
+                    + architecture.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (model.pack() > 1 && model.images()) {
             throw s.invalid("pack", "must be 1 for " + architecture.name().toLowerCase(java.util.Locale.ROOT)
                     + "; packing is built for architecture: mlp (toy points) only");

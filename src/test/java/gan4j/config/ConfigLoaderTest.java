@@ -157,6 +157,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void conditioningIsConcatOrProjectionForAConditionalDcgan() {
+        assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditional: true}\n").model().conditioning(),
+                "configs and checkpoints from before model.conditioning mean concat");
+        assertTrue(parse("model: {conditional: true, conditioning: projection}\n").model().projection());
+        assertEquals("exp.yaml:1: model.conditioning must be one of concat, projection, got 'embed'.",
+                error("model: {conditional: true, conditioning: embed}\n"));
+        assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditioning: concat}\n").model().conditioning(),
+                "an unconditional run's resolved config, which names the default, loads again");
+        assertTrue(error("model: {conditioning: projection}\n")
+                .contains("model.conditioning needs model.conditional: true"));
+        assertTrue(error("model: {architecture: resnet, conditional: true, conditioning: projection}\n")
+                .contains("projection is built for architecture: dcgan only"));
+    }
+
+    @Test
     void packIsOneToEightForToyModelsWithABatchOfWholePacks() {
         String toy = "data: {type: toy}\nmodel: {architecture: mlp, pack: 4}\ntrain: {batch_size: 256}\n";
         assertEquals(4, parse(toy).model().pack());

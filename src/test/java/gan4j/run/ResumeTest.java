@@ -101,6 +101,40 @@ class ResumeTest {
                 "p moves at steps 4 and 8, and is logged");
     }
 
+    /**
+     * A projection critic: its class embedding (the new parameters) and their Adam moments must come
+     * back from the checkpoint, and the resumed critic must be rebuilt as a projection critic.
+     */
+    @Test
+    void projectionCriticResumesExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+        assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
+        String[] projection = {"--set", "model.conditional=true", "--set", "model.conditioning=projection"};
+        Path a = TinyRuns.dcganConfig(straight, "");
+        assertEquals(0, TinyRuns.gan(withArgs(new String[] {"train", "-c", a.toString()}, projection)).exitCode());
+        Path b = TinyRuns.dcganConfig(halves, "");
+        assertEquals(0, TinyRuns.gan(withArgs(new String[] {"train", "-c", b.toString(), "--set", "train.steps=3"},
+                projection)).exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan(withArgs(new String[] {"train", "-c", b.toString(), "--resume"},
+                projection));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming"), resumed.out());
+
+        Checkpoint one = CheckpointStore.read(straight.resolve("run"));
+        Checkpoint two = CheckpointStore.read(halves.resolve("run"));
+        assertEquals(6, two.state().step());
+        assertTrue(two.model().critic().paramTable().keySet().stream().anyMatch(k -> k.startsWith("embed_")),
+                "the resumed critic is rebuilt with its class embedding: " + two.model().critic().paramTable().keySet());
+        assertSameNetwork(one.model().generator(), two.model().generator());
+        assertSameNetwork(one.model().critic(), two.model().critic());
+        assertSameLog(straight, halves);
+    }
+
+    private static String[] withArgs(String[] first, String[] more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /** A packed critic (PacGAN2) on the toy ring: packing must not disturb the exact resume. */
     @Test
     void packedCriticResumesExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
