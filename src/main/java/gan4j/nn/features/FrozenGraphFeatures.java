@@ -58,10 +58,20 @@ public final class FrozenGraphFeatures implements FeatureExtractor {
         List<INDArray> rows = new ArrayList<>();
         for (long from = 0; from < images.size(0); from += BATCH) {
             INDArray chunk = images.get(NDArrayIndex.interval(from, Math.min(images.size(0), from + BATCH)));
-            INDArray out = graph.output(Map.of(file.input(), prepare(chunk)), file.output()).get(file.output());
+            INDArray out = run(prepare(chunk));
             rows.add(out.reshape(out.size(0), out.length() / out.size(0)).castTo(DataType.FLOAT));
         }
         return rows.size() == 1 ? rows.get(0) : Nd4j.concat(0, rows.toArray(INDArray[]::new));
+    }
+
+    private INDArray run(INDArray input) {
+        try {
+            return graph.output(Map.of(file.input(), input), file.output()).get(file.output());
+        } catch (RuntimeException e) {
+            throw new ConfigException("--features " + file.path() + " imported but fails on " + input.size(0)
+                    + " images of " + file.height() + "x" + file.width() + "x" + file.channels() + " ("
+                    + e.getMessage() + "); check --features-output and that the graph runs on its own input shape.");
+        }
     }
 
     /** NCHW in [-1, 1] to the graph's NHWC input: channels, then size, then value range. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.nd4j.shade.protobuf.CodedInputStream;
 import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
+import org.tensorflow.framework.AttrValue;
 import org.tensorflow.framework.GraphDef;
 import org.tensorflow.framework.NodeDef;
 import org.tensorflow.framework.TensorShapeProto;
@@ -67,8 +68,8 @@ public record FrozenGraphFile(Path path, String sha256, GraphDef graph, String i
         NodeDef inputNode = input == null ? onlyPlaceholder(path, graph) : node(path, graph, input, "--features-input");
         String outputName = output == null ? onlySink(path, graph) : node(path, graph, output, "--features-output")
                 .getName();
-        List<Long> dims = inputNode.getAttrOrThrow("shape").getShape().getDimList().stream()
-                .map(TensorShapeProto.Dim::getSize).toList();
+        List<Long> dims = inputNode.getAttrOrDefault("shape", AttrValue.getDefaultInstance()).getShape()
+                .getDimList().stream().map(TensorShapeProto.Dim::getSize).toList();
         if (!inputNode.getOp().equals("Placeholder") || dims.size() != 4 || dims.subList(1, 4).contains(-1L)
                 || dims.get(3) != 1 && dims.get(3) != 3) {
             throw new ConfigException("--features " + path + ": input '" + inputNode.getName() + "' is " + inputNode

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tensorflow.framework.GraphDef;
+import org.tensorflow.framework.NodeDef;
 
 /** Features of an imported frozen graph match PyTorch's for the same seeded network and batches. */
 class FrozenGraphFeaturesTest {
@@ -77,6 +79,19 @@ class FrozenGraphFeaturesTest {
                 () -> FrozenGraphFeatures.load(graph, null, "pool_3", PixelRange.MINUS_ONE_ONE));
         assertEquals("--features-output pool_3 is not a node of " + graph + "; its placeholders are [images].",
                 e.getMessage());
+    }
+
+    @Test
+    void aPlaceholderWithoutAFixedImageShapeIsRefusedWithWhatItNeeds() throws IOException {
+        Path graph = dir.resolve("shapeless.pb");
+        Files.write(graph, GraphDef.newBuilder()
+                .addNode(NodeDef.newBuilder().setName("x").setOp("Placeholder"))
+                .addNode(NodeDef.newBuilder().setName("y").setOp("Relu").addInput("x")).build().toByteArray());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> FrozenGraphFeatures.load(graph, null, null, PixelRange.MINUS_ONE_ONE));
+        assertEquals("--features " + graph + ": input 'x' is Placeholder of shape [], but a feature network takes a"
+                + " placeholder of images [batch, height, width, 1 or 3] (TensorFlow's NHWC) with height and width"
+                + " fixed.", e.getMessage());
     }
 
     private void assertMatches(FrozenGraphFeatures features, String batch, int n, int channels, int side) {

@@ -17,8 +17,9 @@ import org.tensorflow.framework.TensorShapeProto;
 
 /**
  * Writes the test network (conv 3x3 to 8, ReLU, max-pool 2, conv 3x3 to 16, ReLU, average-pool 2,
- * dense to 32) as a TensorFlow frozen GraphDef, node for node as TensorFlow's own freezing writes
- * it: NHWC placeholder "images", weights as Const nodes, output "features".
+ * dense to 32) as a TensorFlow frozen GraphDef in the nodes TensorFlow's freezing writes for it
+ * (Placeholder, Const, Conv2D, BiasAdd, Relu, MaxPool, AvgPool, Reshape, MatMul): NHWC placeholder
+ * "images", weights as Const nodes, output "features".
  */
 public final class TinyFrozenGraph {
 
