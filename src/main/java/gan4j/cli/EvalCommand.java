@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + " sample was generated for, per class. All: the Frechet distance between generated and real test"
                 + " images in its features, a dataset-specific score NOT comparable to Inception FID; then KID,"
                 + " precision and recall (k=3), density and coverage (k=5) and the entropy of the classes it sees in"
-                + " the samples, each with a 95% bootstrap interval and the protocol beside it.",
+                + " the samples, each with a 95%% bootstrap interval and the protocol beside it.",
             "--features FILE measures the Frechet distance, KID, precision/recall and density/coverage in the"
                 + " features of a TensorFlow frozen graph instead (Inception-v3 pool_3 gives standard FID; see"
                 + " scripts/export-inception); class accuracy and entropy stay with the classifier.",
