@@ -2,6 +2,8 @@ package gan4j.nn.features;
 
 import gan4j.config.ConfigException;
 import gan4j.metrics.FeatureExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class FrozenGraphFeatures implements FeatureExtractor {
 
     private static final int BATCH = 100;
+    private static final List<String> IMPORT_LEFTOVERS = List.of("variables-added-old.txt", "ops-imported-old.txt",
+            "ops-added-old.txt", "ops-removed-old.txt");
 
     private final FrozenGraphFile file;
     private final SameDiff graph;
@@ -37,15 +41,28 @@ public final class FrozenGraphFeatures implements FeatureExtractor {
     /** Imports {@code path}; {@code input} and {@code output} may be null to discover them. */
     public static FrozenGraphFeatures load(Path path, String input, String output, PixelRange range) {
         FrozenGraphFile file = FrozenGraphFile.read(path, input, output);
+        // M2.1's importer writes four debugging lists into the working directory; only ours are removed.
+        List<Path> leftovers = IMPORT_LEFTOVERS.stream().map(Path::of).filter(p -> !Files.exists(p)).toList();
         SameDiff graph;
         try {
             graph = TFGraphMapper.importGraph(file.graph());
             ConvolutionPadding.restore(graph, file.graph());
         } catch (RuntimeException e) {
             throw new ConfigException("--features " + path + " is a GraphDef that SameDiff 1.0.0-M2.1 cannot import ("
-                    + e.getMessage() + "); export the network with only standard inference ops, frozen.");
+                    + e.getMessage() + "); export the network with only standard inference ops, frozen (the"
+                    + " importer also needs a writable working directory).");
+        } finally {
+            leftovers.forEach(FrozenGraphFeatures::deleteQuietly);
         }
         return new FrozenGraphFeatures(file, graph, range);
+    }
+
+    private static void deleteQuietly(Path leftover) {
+        try {
+            Files.deleteIfExists(leftover);
+        } catch (IOException e) {
+            // A list the importer left behind is clutter, not a failure of the evaluation.
+        }
     }
 
     /** {@inheritDoc} Rows are the output node's values flattened, [N, d]. */

@@ -1,6 +1,7 @@
 package gan4j.nn.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,6 +39,7 @@ class FrozenGraphFeaturesTest {
         assertMatches(features, "colour", 5, 3, 28);
         assertMatches(features, "grey", 4, 1, 24);
         assertTrue(features.describe().contains("input 'images' 28x28x3, output 'features'"), features.describe());
+        assertFalse(Files.exists(Path.of("ops-imported-old.txt")), "the importer's debugging lists are removed");
     }
 
     @Test
