@@ -5,11 +5,14 @@ import gan4j.config.ConfigLoader;
 import gan4j.config.DataConfig;
 import gan4j.config.GanConfig;
 import gan4j.metrics.ClassifierCache;
+import gan4j.metrics.FeatureExtractor;
 import gan4j.metrics.IdxEvaluation;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
 import gan4j.model.GanModel;
 import gan4j.nn.backend.GpuPreflight;
+import gan4j.nn.features.FrozenGraphFeatures;
+import gan4j.nn.features.PixelRange;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.run.Checkpoint;
@@ -19,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +40,10 @@ import picocli.CommandLine.Spec;
                 + " sample was generated for, per class. All: the Frechet distance between generated and real test"
                 + " images in its features, a dataset-specific score NOT comparable to Inception FID; then KID,"
                 + " precision and recall (k=3), density and coverage (k=5) and the entropy of the classes it sees in"
-                + " the samples, each with a 95% bootstrap interval and the protocol beside it.",
+                + " the samples, each with a 95%% bootstrap interval and the protocol beside it.",
+            "--features FILE measures the Frechet distance, KID, precision/recall and density/coverage in the"
+                + " features of a TensorFlow frozen graph instead (Inception-v3 pool_3 gives standard FID; see"
+                + " scripts/export-inception); class accuracy and entropy stay with the classifier.",
             "The same checkpoint, seed and count give the same numbers."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -63,6 +70,24 @@ public final class EvalCommand implements Callable<Integer> {
                     + "), samples for unconditional ones (default " + IMAGE_SAMPLES + ").")
     Integer count;
 
+    @Option(names = "--features", paramLabel = "FILE",
+            description = "A TensorFlow frozen graph (.pb, at most 512 MB) whose output is the feature space of the"
+                    + " sample-quality metrics, e.g. Inception-v3 pool_3 for standard FID.")
+    Path features;
+
+    @Option(names = "--features-input", paramLabel = "NAME",
+            description = "The graph's image placeholder [N, H, W, 1|3] (default: its only placeholder).")
+    String featuresInput;
+
+    @Option(names = "--features-output", paramLabel = "NAME",
+            description = "The node whose values are the features (default: the graph's only final node).")
+    String featuresOutput;
+
+    @Option(names = "--features-range", defaultValue = "-1,1", paramLabel = "LOW,HIGH",
+            description = "Pixel range the graph expects: -1,1 | 0,1 | 0,255 (default ${DEFAULT-VALUE}, what"
+                    + " Inception-v3 takes after TTUR's and pytorch-fid's own scaling).")
+    String featuresRange;
+
     @Mixin
     WeightsOption weights = new WeightsOption();
 
@@ -71,16 +96,21 @@ public final class EvalCommand implements Callable<Integer> {
         if (count != null && (count < 1 || count > 100_000)) {
             throw new ConfigException("--count must be between 1 and 100000, got " + count + ".");
         }
+        PixelRange range = PixelRange.parse(featuresRange);
         GpuPreflight.check(spec.commandLine().getOut());
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
                 List.of());
         GanModel generator = weights.apply(loaded.model(), checkpoint);
         PrintWriter out = spec.commandLine().getOut();
+        if (features != null && !(config.data() instanceof DataConfig.Idx)) {
+            throw new ConfigException("--features applies to image models trained on IDX data; " + checkpoint
+                    + " holds a " + config.data().getClass().getSimpleName().toLowerCase(Locale.ROOT) + " model.");
+        }
         if (config.data() instanceof DataConfig.Toy toy && !generator.spec().images()) {
             modeCoverage(loaded, toy, generator, out);
         } else if (config.data() instanceof DataConfig.Idx idx) {
-            imageScores(loaded, idx, generator, out);
+            imageScores(loaded, idx, generator, range, out);
         } else {
             throw new ConfigException(unsupported(config));
         }
@@ -95,17 +125,21 @@ public final class EvalCommand implements Callable<Integer> {
                 toy.mixture()).lines().forEach(out::println);
     }
 
-    private void imageScores(Checkpoint loaded, DataConfig.Idx idx, GanModel generator, PrintWriter out) {
+    private void imageScores(Checkpoint loaded, DataConfig.Idx idx, GanModel generator, PixelRange range,
+                             PrintWriter out) {
         boolean conditional = generator.conditional();
         int samples = count == null ? (conditional ? SAMPLES_PER_CLASS : IMAGE_SAMPLES) : count;
         if (!conditional && samples < 2) {
             throw new ConfigException("--count must be at least 2 for an image model: a Frechet distance needs"
                     + " the covariance of its samples.");
         }
+        // A bad network file should fail before minutes of classifier training.
+        Optional<FeatureExtractor> network = Optional.ofNullable(features).map(file -> FrozenGraphFeatures.load(file,
+                featuresInput, featuresOutput, range));
         out.println(header(loaded, generator, samples + " generated samples" + (conditional ? " per class" : "")));
         Path classifierFile = RunDirectory.containing(checkpoint).eval().resolve("classifier.zip");
         IdxEvaluation evaluation = IdxEvaluation.prepare(idx.path(), generator.classNames(),
-                new ClassifierCache(classifierFile), SampleClassifier.Recipe.DEFAULT, out);
+                new ClassifierCache(classifierFile), SampleClassifier.Recipe.DEFAULT, network, out);
         RandomStreams random = new RandomStreams(seed);
         List<String> lines = conditional
                 ? evaluation.conditional((label, n) -> generator.sampleClass(label, n,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scores generators of an IDX dataset (Fashion-MNIST, MNIST) with a classifier trained on its real
  * training files (or taken from the cache) and checked on its {@code t10k} test files: class accuracy
- * of conditional samples, and a Fréchet distance in the classifier's features for any samples.
+ * of conditional samples, and a Fréchet distance and the other sample-quality metrics in the
+ * classifier's features, or in those of a network the user supplies (Inception for standard FID).
  */
 public final class IdxEvaluation {
 
@@ -25,35 +27,45 @@ public final class IdxEvaluation {
     private final IdxDataset train;
     private final IdxDataset test;
     private final SampleClassifier classifier;
+    /** Where Fréchet distance, KID, precision/recall and density/coverage are measured. */
+    private final Optional<FeatureExtractor> network;
     private final ClassAccuracy realTest;
     private final double[][] testFeatureRows;
     private final FeatureStatistics testFeatures;
     private final Path dataDirectory;
 
-    private IdxEvaluation(IdxDataset train, IdxDataset test, SampleClassifier classifier, Path dataDirectory) {
+    private IdxEvaluation(IdxDataset train, IdxDataset test, SampleClassifier classifier,
+                          Optional<FeatureExtractor> network, Path dataDirectory) {
         this.train = train;
         this.test = test;
         this.classifier = classifier;
+        this.network = network;
         this.dataDirectory = dataDirectory;
         this.realTest = classifier.accuracy(test);
-        this.testFeatureRows = classifier.features(SampleClassifier.images(test, evenlySpaced(test.size(),
+        this.testFeatureRows = space().features(SampleClassifier.images(test, evenlySpaced(test.size(),
                 test.size()))).toDoubleMatrix();
         this.testFeatures = FeatureStatistics.of(testFeatureRows);
     }
 
     /**
      * Opens the training and test files in {@code dataDirectory} and obtains the classifier from
-     * {@code cache}, training it first if needed; progress goes to {@code log}.
+     * {@code cache}, training it first if needed; progress goes to {@code log}. The sample-quality
+     * metrics are measured in {@code network}'s features if present, else in the classifier's.
      */
     public static IdxEvaluation prepare(Path dataDirectory, List<String> classNames, ClassifierCache cache,
-                                        SampleClassifier.Recipe recipe, PrintWriter log) {
+                                        SampleClassifier.Recipe recipe, Optional<FeatureExtractor> network,
+                                        PrintWriter log) {
         // The test files are looked up first: a missing test split should fail before minutes of training.
         Path testImages = find(dataDirectory, TEST_IMAGES);
         Path testLabels = find(dataDirectory, TEST_LABELS);
         IdxDataset train = IdxDataset.inDirectory(dataDirectory, classNames, IdxDataset.ALL);
         SampleClassifier classifier = cache.obtain(train, recipe, log);
         return new IdxEvaluation(train, IdxDataset.open(testImages, testLabels, classNames, IdxDataset.ALL),
-                classifier, dataDirectory);
+                classifier, network, dataDirectory);
+    }
+
+    private FeatureExtractor space() {
+        return network.orElse(classifier);
     }
 
     /**
@@ -97,7 +109,7 @@ public final class IdxEvaluation {
         List<int[]> predicted = new ArrayList<>();
         ClassAccuracy generated = ClassConditionalAccuracy.measure((label, count) -> {
             INDArray samples = generator.sample(label, count);
-            features.add(classifier.features(samples));
+            features.add(space().features(samples));
             predicted.add(classifier.predict(samples));
             return samples;
         }, classifier, perClass);
@@ -119,7 +131,7 @@ public final class IdxEvaluation {
         lines.add(String.format(Locale.ROOT, "classifier accuracy on %d real test images: %.1f%%",
                 test.size(), 100 * realTest.overall()));
         INDArray samples = generator.apply(count);
-        INDArray features = classifier.features(samples);
+        INDArray features = space().features(samples);
         lines.addAll(frechet(features).lines());
         lines.addAll(quality(features, classifier.predict(samples), "unconditional", seed).lines());
         return lines;
@@ -129,19 +141,22 @@ public final class IdxEvaluation {
     SampleQuality quality(INDArray generatedFeatures, int[] predicted, String sampling, long seed) {
         long[] shape = test.sampleShape();
         String protocol = String.format(Locale.ROOT, "real: all %d test images (t10k) in %s; generated: %d samples"
-                + " (%s, latent seed %d); native %dx%d pixels, no resize; features: the classifier's penultimate"
-                + " layer", test.size(), dataDirectory, generatedFeatures.size(0), sampling, seed, shape[1], shape[2]);
-        return SampleQuality.measure(testFeatureRows, generatedFeatures.toDoubleMatrix(), predicted, classifier.classNames().size(),
-                seed, protocol);
+                + " (%s, latent seed %d); native %dx%d pixels%s", test.size(), dataDirectory,
+                generatedFeatures.size(0), sampling, seed, shape[1], shape[2], network.map(n -> "; features: "
+                        + n.describe()).orElse(", no resize; features: the classifier's penultimate layer"));
+        return SampleQuality.measure(testFeatureRows, generatedFeatures.toDoubleMatrix(), predicted,
+                classifier.classNames().size(), seed, network.isPresent() ? SampleQuality.NETWORK_SPACE
+                        : SampleQuality.CLASSIFIER_SPACE, protocol);
     }
 
     /** Fréchet distance of generated features to the test set's, with the floor of as many real training images. */
     FrechetReport frechet(INDArray generatedFeatures) {
         int n = (int) generatedFeatures.size(0);
         int trainCount = Math.min(n, train.size());
-        FeatureStatistics trainFeatures = FeatureStatistics.of(classifier.features(
+        FeatureStatistics trainFeatures = FeatureStatistics.of(space().features(
                 SampleClassifier.images(train, evenlySpaced(train.size(), trainCount))));
-        return new FrechetReport(FrechetDistance.between(FeatureStatistics.of(generatedFeatures), testFeatures), n,
+        return new FrechetReport(network.isPresent() ? FrechetReport.NETWORK_HEADING : FrechetReport.CLASSIFIER_HEADING,
+                FrechetDistance.between(FeatureStatistics.of(generatedFeatures), testFeatures), n,
                 FrechetDistance.between(trainFeatures, testFeatures), trainCount, test.size());
     }
 

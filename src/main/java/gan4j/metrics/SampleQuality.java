@@ -11,15 +11,21 @@ import java.util.Locale;
  * protocol that produced them, since such numbers mean nothing without it.
  */
 public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetrics manifold, ClassEntropy classes,
-                            String protocol) {
+                            String space, String protocol) {
+
+    /** The run's own classifier's penultimate layer. */
+    public static final String CLASSIFIER_SPACE = "classifier features";
+    /** A user-supplied network's output (--features); class entropy still comes from the classifier. */
+    public static final String NETWORK_SPACE = "--features network features (class entropy: classifier)";
 
     /**
      * Measures {@code generated} against {@code real} (rows of features), with the classes
-     * {@code predicted} for the generated samples out of {@code classCount}; {@code protocol} says
+     * {@code predicted} for the generated samples out of {@code classCount}; {@code space} names the feature space
+     * for the heading, {@code protocol} says
      * where both sets came from, and every random draw derives from {@code seed}.
      */
     public static SampleQuality measure(double[][] real, double[][] generated, int[] predicted, int classCount,
-                                        long seed, String protocol) {
+                                        long seed, String space, String protocol) {
         KernelDistance kid = KernelDistance.measure(real, generated, KernelDistance.SUBSETS,
                 KernelDistance.SUBSET_SIZE, seed);
         String full = protocol + String.format(Locale.ROOT, "; %d-d features; KID: %d subsets of %d, kernel"
@@ -29,13 +35,13 @@ public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetric
                 FrechetBootstrap.REPLICATES, seed);
         return new SampleQuality(FrechetBootstrap.measure(real, generated, seed), kid,
                 ManifoldMetrics.measure(real, generated, seed + 10), ClassEntropy.of(predicted, classCount, seed + 20),
-                full);
+                space, full);
     }
 
     /** The figures one per line, ASCII only, then the protocol. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("sample quality in classifier features (value [95% interval]):");
+        lines.add("sample quality in " + space + " (value [95% interval]):");
         lines.add("  Frechet distance     " + frechet.format("%.3f"));
         lines.add(String.format(Locale.ROOT, "  KID                  %.5f [%.5f, %.5f]  (std over subsets %.5f,"
                 + " standard error %.5f)", kid.mean(), kid.interval().low(), kid.interval().high(), kid.std(),

@@ -8,8 +8,12 @@ import gan4j.data.IdxDataset;
 import gan4j.data.IdxFixtures;
 import gan4j.data.ToyMixture;
 import gan4j.metrics.ClassifierCache;
+import gan4j.metrics.FrechetReport;
+import gan4j.metrics.SampleQuality;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
+import gan4j.nn.features.TinyFrozenGraph;
+import gan4j.nn.features.TinyFrozenGraphFixtures;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.run.Checkpoint;
@@ -20,7 +24,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +221,50 @@ class EvalCommandTest {
         assertFrechetLines(lines.subList(15, 18), 30, 30, 20);
         assertQualityLines(lines.subList(18, 27), "real: all 20 test images (t10k) in " + data + "; generated: 30"
                 + " samples (3 per class, latent seed 0)");
+    }
+
+    @Test
+    void withFeaturesTheSampleQualityIsMeasuredInThatNetworkAndTheProtocolNamesIt() throws Exception {
+        Path data = dir.resolve("idx");
+        IdxFixtures.write(data, "train", 40, 10, 1);
+        IdxFixtures.write(data, "t10k", 20, 10, 2);
+        Path run = trainTinyDcgan(data, false);
+        seedClassifierCache(run, data);
+        Path network = dir.resolve("inception-stand-in.pb");
+        TinyFrozenGraph.write(network, TinyFrozenGraphFixtures::seeded);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(network)));
+
+        Result eval = gan("eval", "--checkpoint", run.toString(), "-n", "25", "--features", network.toString());
+
+        assertEquals(0, eval.exitCode(), eval.err());
+        List<String> lines = eval.out();
+        assertEquals(15, lines.size(), String.join("\n", lines));
+        assertEquals(FrechetReport.NETWORK_HEADING, lines.get(3));
+        assertTrue(lines.get(4).matches("  25 generated vs 20 real test images: \\d+\\.\\d\\d"), lines.get(4));
+        assertEquals("sample quality in " + SampleQuality.NETWORK_SPACE + " (value [95% interval]):", lines.get(6));
+        assertTrue(lines.get(7).matches("  Frechet distance +\\d+\\.\\d+ \\[.*\\]"), lines.get(7));
+        assertTrue(lines.get(14).contains("; native 28x28 pixels; features: network inception-stand-in.pb (sha256 "
+                + sha.substring(0, 12) + "), input 'images' 28x28x3, output 'features'; resize: bilinear"),
+                lines.get(14));
+        assertTrue(lines.get(14).contains("pixels mapped to [-1,1]; grey samples repeated to 3 channels; 32-d"
+                + " features"), lines.get(14));
+    }
+
+    @Test
+    void aFeaturesFileThatIsNotAGraphIsOneSentenceAndExitTwo() throws IOException {
+        Path data = dir.resolve("idx");
+        IdxFixtures.write(data, "train", 40, 10, 1);
+        IdxFixtures.write(data, "t10k", 20, 10, 2);
+        Path run = trainTinyDcgan(data, false);
+        Path notAGraph = Files.write(dir.resolve("inception.pb"), new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
+
+        Result eval = gan("eval", "--checkpoint", run.toString(), "--features", notAGraph.toString());
+
+        assertEquals(ExitCodes.USAGE, eval.exitCode());
+        assertEquals("error: --features " + notAGraph + " is not a TensorFlow frozen graph (it does not parse as a"
+                + " GraphDef protobuf); give a GraphDef .pb file such as scripts/export-inception writes.",
+                eval.err().strip());
+        assertFalse(Files.exists(run.resolve("eval/classifier.zip")), "the classifier is not trained for nothing");
     }
 
     private static void assertQualityLines(List<String> lines, String protocolStart) {

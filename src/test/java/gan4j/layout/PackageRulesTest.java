@@ -69,4 +69,15 @@ class PackageRulesTest {
                 .resideInAnyPackage("gan4j.run..", "gan4j.cli..", "gan4j.html..", "org.deeplearning4j..")
                 .check(main);
     }
+
+    /** Metrics see a feature network only through FeatureExtractor; TensorFlow's graph classes stay in its importer. */
+    @Test
+    void metricsMeetUserNetworksOnlyThroughTheirInterface() {
+        noClasses().that().resideInAPackage("gan4j.metrics..").should().dependOnClassesThat()
+                .resideInAnyPackage("gan4j.nn.features..", "org.tensorflow..", "org.nd4j.imports..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("gan4j.nn.features..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.tensorflow..", "org.nd4j.imports..")
+                .check(main);
+    }
 }

@@ -125,7 +125,7 @@ class FashionMnistClassifierTest {
     private IdxEvaluation evaluationWithTheTrainedClassifier(IdxDataset full) {
         ClassifierCache cache = new ClassifierCache(dir.resolve("classifier.zip"));
         cache.store(classifier, ClassifierCache.key(full, SHORT));
-        return IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT,
+        return IdxEvaluation.prepare(FASHION, IdxDataset.FASHION_MNIST_CLASSES, cache, SHORT, Optional.empty(),
                 new PrintWriter(new StringWriter()));
     }
 

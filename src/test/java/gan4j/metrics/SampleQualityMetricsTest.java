@@ -155,7 +155,8 @@ class SampleQualityMetricsTest {
             predicted[i] = i % 3;
         }
 
-        List<String> lines = SampleQuality.measure(real(), fake(), predicted, 4, 9, "real: 60 test, generated: 50")
+        List<String> lines = SampleQuality.measure(real(), fake(), predicted, 4, 9, SampleQuality.CLASSIFIER_SPACE,
+                "real: 60 test, generated: 50")
                 .lines();
 
         assertEquals(9, lines.size(), String.join("\n", lines));
