@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -77,7 +78,8 @@ public final class ClassifierTrainingEvaluator implements TrainingEvaluator {
         if (evaluation != null) {
             return;
         }
-        evaluation = IdxEvaluation.prepare(dataDirectory, classNames, cache, SampleClassifier.Recipe.DEFAULT, log);
+        evaluation = IdxEvaluation.prepare(dataDirectory, classNames, cache, SampleClassifier.Recipe.DEFAULT,
+                Optional.empty(), log);
         double[][] test = evaluation.testFeatureRows();
         double[][] every = new double[(test.length + MANIFOLD_STRIDE - 1) / MANIFOLD_STRIDE][];
         for (int i = 0; i < every.length; i++) {

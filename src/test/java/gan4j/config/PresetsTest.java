@@ -31,6 +31,8 @@ class PresetsTest {
         GanConfig config = new ConfigLoader().load(preset, List.of());
         List<String> args = new ArrayList<>(List.of("train", "-c", preset.toString(),
                 "--set", "train.steps=2", "--set", "train.batch_size=8", "--set", "output.samples=4",
+                // Evaluation has its own tests; here its classifier would cost a minute per preset.
+                "--set", "eval=null",
                 "--set", "output.dir=" + dir.resolve("run")));
         if (config.data() instanceof DataConfig.Idx) {
             assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
