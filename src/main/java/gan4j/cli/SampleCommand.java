@@ -81,7 +81,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ImageGrid.write(model.generate(inputs.input()), inputs.columns(), factor, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
-                + loaded.state().step() + ", " + WeightsOption.describe(loaded.model(), model) + ")");
+                + loaded.state().step() + ", " + weights.describe(loaded.model(), model) + ")");
         return ExitCodes.OK;
     }
 

@@ -8,10 +8,12 @@ package gan4j.config;
  * for {@code mlp} they are hidden units per layer, and {@code hiddenLayers} their count.
  * {@code extraDiscriminatorBlocks} are resnet critic blocks at the smallest size (SNGAN's CIFAR critic has 2).
  * {@code pack} is how many samples D judges jointly (PacGAN, Lin et al. 2018); 1 is an ordinary critic.
+ * {@code generators} is how many independent generators share the critic (MAD-GAN, Ghosh et al. 2018),
+ * which then tells them and the real data apart; 1 is an ordinary GAN.
  */
 public record ModelConfig(Family architecture, int latentSize, int generatorWidth, int discriminatorWidth,
                           int hiddenLayers, int extraDiscriminatorBlocks, boolean conditional, Norm generatorNorm,
-                          Norm discriminatorNorm, int pack) {
+                          Norm discriminatorNorm, int pack, int generators) {
 
     /** The architecture family of both networks. */
     public enum Family { DCGAN, RESNET, MLP }
