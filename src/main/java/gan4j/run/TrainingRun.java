@@ -26,7 +26,6 @@ import gan4j.nn.Networks;
 import gan4j.nn.OpThreads;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.Objective;
-import gan4j.objective.MultiGeneratorCrossEntropy;
 import gan4j.objective.Objectives;
 import gan4j.penalty.Regularizers;
 import gan4j.random.RandomStreams.Purpose;
@@ -187,9 +186,8 @@ public final class TrainingRun {
                                 Provenance provenance, StopSignal stop) {
         GanModel model = start.model();
         RandomStreams random = new RandomStreams(config.seed());
-        // Several generators make D a (k+1)-way classifier, which only MAD-GAN's objective trains.
-        Objective objective = model.generators() > 1 ? new MultiGeneratorCrossEntropy(model.generators())
-                : Objectives.byName(config.objective().type(), config.objective().params());
+        Objective objective = Objectives.forGenerators(model.generators(), config.objective().type(),
+                config.objective().params());
         Regularizers regularizers = Regularizers.from(config.regularizers());
         Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
                 regularizers.constraints(), regularizers.inputNoise(),
