@@ -104,7 +104,7 @@ public final class GanModel {
      */
     public GanModel onlyGenerator(int index) {
         if (index < 0 || index >= generators()) {
-            throw new IllegalArgumentException("it holds " + generators() + (generators() == 1 ? " generator"
+            throw new IllegalArgumentException("holds " + generators() + (generators() == 1 ? " generator"
                     : " generators") + ", numbered 0.." + (generators() - 1));
         }
         return new GanModel(networks, averageGenerator, architecture, conditioning, spec,
