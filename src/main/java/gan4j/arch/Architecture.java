@@ -23,6 +23,14 @@ public interface Architecture {
         return 1;
     }
 
+    /**
+     * How many independent generators G is (MAD-GAN); sample j of a batch comes from generator j mod k,
+     * and D then scores k+1 classes instead of one.
+     */
+    default int generators() {
+        return 1;
+    }
+
     /** G as a network ready to train, its parameters initialised from {@code spec}'s seed. */
     Network newGenerator(NetworkSpec spec);
 

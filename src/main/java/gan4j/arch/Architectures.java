@@ -23,7 +23,8 @@ public final class Architectures {
     public static Architecture of(ModelConfig model, long[] sampleShape, double dataScale) {
         return switch (model.architecture()) {
             case MLP -> new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
-                    model.discriminatorWidth(), model.hiddenLayers(), dataScale, model.pack());
+                    model.discriminatorWidth(), model.hiddenLayers(), dataScale, model.pack(),
+                    model.generators());
             case DCGAN -> new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
                     model.generatorWidth(), model.discriminatorWidth(), model.generatorNorm(), model.discriminatorNorm(),
                     model.projection());

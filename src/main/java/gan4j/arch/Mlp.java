@@ -1,9 +1,14 @@
 package gan4j.arch;
 
+import gan4j.nn.GraphNetwork;
 import gan4j.nn.Network;
+import gan4j.nn.ParallelGenerators;
 import gan4j.nn.SequentialNetwork;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -20,6 +25,11 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * WGAN-GP authors' toy script divides the grid by its standard deviation). Without it the grid's
  * ±4 offsets must come from biases that Adam moves by about lr per step, and after 3,000 steps G
  * was still near its bias-free start: rays through the origin.
+ *
+ * <p>With {@code generators} k > 1 (MAD-GAN) there are k such generators sharing nothing, run side
+ * by side as {@link ParallelGenerators}, and D ends in k+1 raw class scores (generator 0..k−1, real)
+ * instead of one. The paper shares G's early layers for images; for toy MLPs independent generators
+ * are the simpler choice.
  */
 public final class Mlp implements Architecture {
 
@@ -30,6 +40,7 @@ public final class Mlp implements Architecture {
     private final int hiddenLayers;
     private final double dataScale;
     private final int pack;
+    private final int generators;
 
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers) {
         this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, 1);
@@ -43,10 +54,20 @@ public final class Mlp implements Architecture {
     /** As the other constructors, with a critic that judges {@code pack} samples at once (input width pack·d). */
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
                double dataScale, int pack) {
+        this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, dataScale, pack, 1);
+    }
+
+    /** As the other constructors, with {@code generators} independent generators and a (k+1)-class critic. */
+    public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
+               double dataScale, int pack, int generators) {
         if (pack < 1) {
             throw new IllegalArgumentException("pack must be at least 1: " + pack);
         }
+        if (generators < 1 || generators > 1 && pack > 1) {
+            throw new IllegalArgumentException("generators must be at least 1, and 1 with packing: " + generators);
+        }
         this.pack = pack;
+        this.generators = generators;
         if (!(dataScale > 0) || Double.isInfinite(dataScale)) {
             throw new IllegalArgumentException("data scale must be positive and finite: " + dataScale);
         }
@@ -74,8 +95,14 @@ public final class Mlp implements Architecture {
     }
 
     @Override
+    public int generators() {
+        return generators;
+    }
+
+    @Override
     public Network newGenerator(NetworkSpec spec) {
-        return SequentialNetwork.initialised(generator(spec));
+        return generators == 1 ? SequentialNetwork.initialised(generator(spec))
+                : new ParallelGenerators(GraphNetwork.initialised(generators(spec)), generators);
     }
 
     @Override
@@ -95,6 +122,33 @@ public final class Mlp implements Architecture {
         return layers.build();
     }
 
+    /** The k generators side by side: generator i maps latent columns block i to sample columns block i. */
+    public ComputationGraphConfiguration generators(NetworkSpec spec) {
+        if (spec.conditionChannels() != 0) {
+            throw new IllegalArgumentException("several generators are built for unconditional models only");
+        }
+        ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs("latent");
+        String[] outputs = new String[generators];
+        for (int g = 0; g < generators; g++) {
+            String previous = "latent_" + g;
+            graph.addVertex(previous, new SubsetVertex(g * latentSize, (g + 1) * latentSize - 1), "latent");
+            for (int i = 0; i < hiddenLayers; i++) {
+                String name = "g" + g + "_dense" + i;
+                graph.addLayer(name, new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU)
+                        .build(), previous);
+                previous = name;
+            }
+            outputs[g] = "g" + g + "_out";
+            DenseLayer.Builder output = new DenseLayer.Builder().nOut(dimensions);
+            graph.addLayer(outputs[g], dataScale == 1 ? output.activation(Activation.IDENTITY).build()
+                    : output.activation(new Scale(dataScale)).build(), previous);
+        }
+        graph.addVertex("samples", new MergeVertex(), outputs);
+        graph.setOutputs("samples");
+        graph.setInputTypes(InputType.feedForward((long) latentSize * generators));
+        return graph.build();
+    }
+
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         if (dataScale != 1) {
@@ -104,7 +158,9 @@ public final class Mlp implements Architecture {
             layers.layer(new DenseLayer.Builder().nOut(discriminatorWidth)
                     .activation(new ActivationLReLU(0.2)).build());
         }
-        layers.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
+        // MAD-GAN's critic scores each class: generator 0..k-1, then real.
+        layers.layer(new DenseLayer.Builder().nOut(generators == 1 ? 1 : generators + 1)
+                .activation(Activation.IDENTITY).build());
         layers.setInputType(InputType.feedForward((long) dimensions * pack + spec.conditionChannels()));
         return layers.build();
     }

@@ -151,7 +151,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private String header(Checkpoint loaded, GanModel generator, String what) {
         return "eval of " + checkpoint + " at step " + loaded.state().step() + " ("
-                + WeightsOption.describe(loaded.model(), generator) + "): " + what + ", seed " + seed;
+                + weights.describe(loaded.model(), generator) + "): " + what + ", seed " + seed;
     }
 
     private String unsupported(GanConfig config) {

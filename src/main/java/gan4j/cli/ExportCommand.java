@@ -84,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
         new SampleExport(model, seed, onlyClass).write(count, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + count + " samples"
                 + (onlyClass.isPresent() ? " of class " + model.classNames().get(onlyClass.getAsInt()) : "")
-                + " from step " + loaded.state().step() + ", " + WeightsOption.describe(loaded.model(), model)
+                + " from step " + loaded.state().step() + ", " + weights.describe(loaded.model(), model)
                 + ", seed " + seed + ")");
         return ExitCodes.OK;
     }

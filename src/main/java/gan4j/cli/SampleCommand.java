@@ -1,16 +1,23 @@
 package gan4j.cli;
 
 import gan4j.config.ConfigException;
+import gan4j.config.ConfigLoader;
+import gan4j.config.DataConfig;
+import gan4j.config.GanConfig;
 import gan4j.config.OutputConfig;
 import gan4j.model.GanModel;
 import gan4j.nn.backend.GpuPreflight;
+import gan4j.objective.Objective;
+import gan4j.objective.Objectives;
 import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.report.ImageGrid;
+import gan4j.report.ToySampleRenderer;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
 import gan4j.train.SampleInputs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -20,9 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gan sample}: images from a trained generator, as one PNG grid. */
+/**
+ * {@code gan sample}: images from a trained generator, as one PNG grid; for a toy model, its points
+ * over D's heat map and the mixture's own points.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Generate a PNG grid of samples from a checkpoint.",
+        description = {"Generate a PNG grid of samples from a checkpoint (a plot of the points for a toy 2-D model).",
             "The same checkpoint, seed, count and class give the same PNG, byte for byte."})
 public final class SampleCommand implements Callable<Integer> {
 
@@ -65,10 +75,10 @@ public final class SampleCommand implements Callable<Integer> {
         GpuPreflight.check(spec.commandLine().getOut());
         Checkpoint loaded = CheckpointStore.read(checkpoint);
         GanModel model = weights.apply(loaded.model(), checkpoint);
-        if (!model.spec().images()) {
-            throw new ConfigException(checkpoint + " holds a model of 2-D points, not images; use gan eval for it.");
-        }
         SplittableRandom random = new RandomStreams(seed).random(Purpose.SAMPLE, 0, 0);
+        if (!model.spec().images()) {
+            return points(loaded, model, random);
+        }
         SampleInputs inputs;
         if (className != null) {
             if (!model.conditional()) {
@@ -81,7 +91,26 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ImageGrid.write(model.generate(inputs.input()), inputs.columns(), factor, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + inputs.input().size(0) + " samples from step "
-                + loaded.state().step() + ", " + WeightsOption.describe(loaded.model(), model) + ")");
+                + loaded.state().step() + ", " + weights.describe(loaded.model(), model) + ")");
+        return ExitCodes.OK;
+    }
+
+    /** The toy model's points as a plot: modes are what a reader looks for, and a grid of points shows none. */
+    private int points(Checkpoint loaded, GanModel model, SplittableRandom random) {
+        GanConfig config = new ConfigLoader().parse(loaded.configYaml(), checkpoint + " (its config.yaml)", "run",
+                List.of());
+        if (!(config.data() instanceof DataConfig.Toy toy) || className != null) {
+            throw new ConfigException(checkpoint + " holds a model of 2-D points" + (className != null
+                    ? " without classes; leave --class out." : " but no toy mixture in its config.yaml, so it is damaged."));
+        }
+        SampleInputs inputs = model.gridInputs(count, random);
+        Objective objective = Objectives.forGenerators(model.generators(), config.objective().type(),
+                config.objective().params());
+        new ToySampleRenderer(toy.mixture(), toy.mixture().sample(count, random), inputs, objective,
+                config.name() + " at step " + loaded.state().step(), model.architecture().pack())
+                .render(model.generate(inputs.input()).toDoubleMatrix(), model.critic(), out);
+        spec.commandLine().getOut().println("wrote " + out + " (" + count + " points from step "
+                + loaded.state().step() + ", " + weights.describe(loaded.model(), model) + ")");
         return ExitCodes.OK;
     }
 

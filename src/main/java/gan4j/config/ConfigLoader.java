@@ -28,6 +28,7 @@ public final class ConfigLoader {
     /** The optimizer types, one per {@link OptimizerConfig.Algorithm} record. */
     private enum OptimizerType { ADAM, RMSPROP, SGD }
 
+    private static final String NON_SATURATING = "non_saturating";
     private static final List<Integer> DCGAN_SIZES = List.of(28, 32, 64);
     private static final List<Integer> RESNET_SIZES = List.of(28, 32, 64, 128);
 
@@ -88,6 +89,7 @@ public final class ConfigLoader {
                     ? "an image folder" : "packed data") + ", whose images have no test split to score against");
         }
         checkPacking(root, model, train, regularizers);
+        checkGenerators(root, model, objective, train, regularizers);
         return new GanConfig(name, seed, data, model, objective, train, regularizers, augment, output,
                 health, eval, dump(resolved));
     }
@@ -157,7 +159,8 @@ public final class ConfigLoader {
                     case MLP -> ModelConfig.Norm.NONE;
                 }, ModelConfig.Norm.class),
                 s.integer("pack", 1, 1, 8),
-                s.choice("conditioning", ModelConfig.Conditioning.CONCAT, ModelConfig.Conditioning.class));
+                s.choice("conditioning", ModelConfig.Conditioning.CONCAT, ModelConfig.Conditioning.class),
+                s.integer("generators", 1, 1, 16));
         // Not has("conditioning"): a run's resolved config writes the default concat for every model.
         if (model.conditioning() == ModelConfig.Conditioning.PROJECTION && !model.conditional()) {
             throw s.invalid("conditioning", "needs model.conditional: true, since only a conditional model has"
@@ -173,6 +176,17 @@ public final class ConfigLoader {
         }
         if (model.pack() > 1 && model.conditional()) {
             throw s.invalid("pack", "must be 1 for a conditional model, whose packs would mix labels");
+        }
+        if (model.generators() > 1 && model.images()) {
+            throw s.invalid("generators", "must be 1 for " + architecture.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; several generators (MAD-GAN) are built for architecture: mlp (toy points) only");
+        }
+        if (model.generators() > 1 && model.pack() > 1) {
+            throw s.invalid("generators", "must be 1 with pack " + model.pack() + "; a packed critic scores a pack,"
+                    + " not which generator made each sample, so use pack: 1 or generators: 1");
+        }
+        if (model.generators() > 1 && model.conditional()) {
+            throw s.invalid("generators", "must be 1 for a conditional model; use conditional: false or generators: 1");
         }
         if (architecture == ModelConfig.Family.RESNET && model.discriminatorNorm() == ModelConfig.Norm.BATCH) {
             throw s.invalid("discriminator_norm", "batch is not available for a resnet critic; use spectral (SNGAN)"
@@ -194,7 +208,7 @@ public final class ConfigLoader {
 
     private static ObjectiveConfig objective(ConfigSection s) {
         // The registry in gan4j.objective is the one list of names; the loader only checks against it.
-        String type = s.choice("type", "non_saturating", Objectives.names());
+        String type = s.choice("type", NON_SATURATING, Objectives.names());
         Map<String, Object> params = new LinkedHashMap<>();
         if (type.equals("f_gan")) {
             FDivergence divergence = s.choice("divergence", FDivergence.JENSEN_SHANNON, FDivergence.class);
@@ -345,6 +359,32 @@ public final class ConfigLoader {
             if (r instanceof RegularizerConfig.GradientPenalty || r instanceof RegularizerConfig.ZeroCenteredPenalty) {
                 throw new ConfigException(root.location().source() + ": gradient penalties do not work with"
                         + " model.pack " + pack + "; set model.pack: 1 or remove the penalty from regularizers.");
+            }
+        }
+    }
+
+    private static void checkGenerators(ConfigSection root, ModelConfig model, ObjectiveConfig objective,
+                                        TrainConfig train, List<RegularizerConfig> regularizers) {
+        int k = model.generators();
+        if (k == 1) {
+            return;
+        }
+        String source = root.location().source();
+        if (train.batchSize() % k != 0) {
+            throw new ConfigException(source + ": train.batch_size " + train.batchSize()
+                    + " is not divisible by model.generators " + k + "; use a multiple of " + k + ".");
+        }
+        // MAD-GAN's critic is a (k+1)-way classifier trained by cross-entropy; another loss has no meaning for it.
+        if (!objective.type().equals(NON_SATURATING) || !objective.params().isEmpty()) {
+            throw new ConfigException(source + ": objective.type " + objective.type() + " does not work with"
+                    + " model.generators " + k + ", whose critic is trained by MAD-GAN's (k+1)-class cross-entropy;"
+                    + " use objective.type: " + NON_SATURATING + " or model.generators: 1.");
+        }
+        // A penalty on the gradient of one score has no single score to take among k+1 class logits.
+        for (RegularizerConfig r : regularizers) {
+            if (r instanceof RegularizerConfig.GradientPenalty || r instanceof RegularizerConfig.ZeroCenteredPenalty) {
+                throw new ConfigException(source + ": gradient penalties do not work with model.generators " + k
+                        + "; set model.generators: 1 or remove the penalty from regularizers.");
             }
         }
     }

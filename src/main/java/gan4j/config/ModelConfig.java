@@ -9,11 +9,13 @@ package gan4j.config;
  * {@code extraDiscriminatorBlocks} are resnet critic blocks at the smallest size (SNGAN's CIFAR critic has 2).
  * {@code pack} is how many samples D judges jointly (PacGAN, Lin et al. 2018); 1 is an ordinary critic.
  * {@code conditioning} is how labels enter a conditional model's critic; it has no effect when
- * {@code conditional} is false.
+ * {@code conditional} is false. {@code generators} is how many independent generators share the
+ * critic (MAD-GAN, Ghosh et al. 2018), which then tells them and the real data apart; 1 is an
+ * ordinary GAN.
  */
 public record ModelConfig(Family architecture, int latentSize, int generatorWidth, int discriminatorWidth,
                           int hiddenLayers, int extraDiscriminatorBlocks, boolean conditional, Norm generatorNorm,
-                          Norm discriminatorNorm, int pack, Conditioning conditioning) {
+                          Norm discriminatorNorm, int pack, Conditioning conditioning, int generators) {
 
     /** The architecture family of both networks. */
     public enum Family { DCGAN, RESNET, MLP }

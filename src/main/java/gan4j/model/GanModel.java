@@ -7,6 +7,7 @@ import gan4j.nn.Conditioning;
 import gan4j.nn.Network;
 import gan4j.nn.Networks;
 import gan4j.nn.PackedCritic;
+import gan4j.nn.ParallelGenerators;
 import gan4j.nn.SampleCritic;
 import gan4j.nn.SampleGenerator;
 import gan4j.train.SampleInputs;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,9 +38,17 @@ public final class GanModel {
     private final Optional<Network> averageGenerator;
     private final SampleGenerator sampleGenerator;
     private final SampleCritic sampleCritic;
+    /** The one generator of several that {@link #generate} draws from; empty draws from all alike. */
+    private final OptionalInt chosenGenerator;
 
     GanModel(Networks networks, Optional<Network> averageGenerator, Architecture architecture,
              Conditioning conditioning, ModelSpec spec) {
+        this(networks, averageGenerator, architecture, conditioning, spec, OptionalInt.empty());
+    }
+
+    private GanModel(Networks networks, Optional<Network> averageGenerator, Architecture architecture,
+                     Conditioning conditioning, ModelSpec spec, OptionalInt chosenGenerator) {
+        this.chosenGenerator = chosenGenerator;
         this.networks = networks;
         this.averageGenerator = averageGenerator;
         this.architecture = architecture;
@@ -75,12 +85,30 @@ public final class GanModel {
         GeneratorWeights chosen = weights != null ? weights
                 : averageGenerator.isPresent() ? GeneratorWeights.EMA : GeneratorWeights.RAW;
         if (chosen == GeneratorWeights.RAW) {
-            return new GanModel(networks, Optional.empty(), architecture, conditioning, spec);
+            return new GanModel(networks, Optional.empty(), architecture, conditioning, spec, chosenGenerator);
         }
         Network average = averageGenerator.orElseThrow(() -> new IllegalArgumentException(
                 "it holds no moving average of the generator (it was trained without train.ema)"));
         return new GanModel(new Networks(average, networks.discriminator()), Optional.empty(), architecture,
-                conditioning, spec);
+                conditioning, spec, chosenGenerator);
+    }
+
+    /** How many generators the model has (MAD-GAN's {@code model.generators}); 1 for an ordinary GAN. */
+    public int generators() {
+        return architecture.generators();
+    }
+
+    /**
+     * This model drawing every sample from generator {@code index} (0-based) of its {@link #generators};
+     * throws {@link IllegalArgumentException} when there is no such generator.
+     */
+    public GanModel onlyGenerator(int index) {
+        if (index < 0 || index >= generators()) {
+            throw new IllegalArgumentException("holds " + generators() + (generators() == 1 ? " generator"
+                    : " generators") + ", numbered 0.." + (generators() - 1));
+        }
+        return new GanModel(networks, averageGenerator, architecture, conditioning, spec,
+                generators() == 1 ? OptionalInt.empty() : OptionalInt.of(index));
     }
 
     /** G as the trainer drives it: latent vectors and labels in, samples out. */
@@ -154,12 +182,20 @@ public final class GanModel {
         return generate(classInputs(label, count, random).input());
     }
 
-    /** The generator's inference-mode output for prepared inputs, in slices. */
+    /**
+     * The generator's inference-mode output for prepared inputs, in slices; with several generators,
+     * sample j is drawn by generator j mod k unless {@link #onlyGenerator} chose one.
+     */
     public INDArray generate(INDArray input) {
         long n = input.size(0);
+        // Whole groups of k per slice keep sample j with generator j mod k across slices.
+        int slice = SLICE - SLICE % generators();
         List<INDArray> slices = new ArrayList<>();
-        for (long from = 0; from < n; from += SLICE) {
-            slices.add(generator().infer(input.get(NDArrayIndex.interval(from, Math.min(n, from + SLICE)))));
+        for (long from = 0; from < n; from += slice) {
+            INDArray part = input.get(NDArrayIndex.interval(from, Math.min(n, from + slice)));
+            slices.add(chosenGenerator.isPresent()
+                    ? ((ParallelGenerators) generator()).inferOne(chosenGenerator.getAsInt(), part)
+                    : generator().infer(part));
         }
         return slices.size() == 1 ? slices.get(0) : Nd4j.concat(0, slices.toArray(INDArray[]::new));
     }

@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface SampleCritic {
 
-    /** Training-mode scores [B, 1] of {@code samples} of classes {@code labels}, kept for one backward pass. */
+    /**
+     * Training-mode scores [B, 1] of {@code samples} of classes {@code labels} ([B, k+1] class scores
+     * for MAD-GAN's k generators), kept for one backward pass.
+     */
     INDArray score(INDArray samples, int[] labels);
 
     /** dLoss/dParameters for the last {@link #score}, given dLoss/dScores; a view of the network's buffer. */

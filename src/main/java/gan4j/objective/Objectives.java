@@ -64,6 +64,14 @@ public final class Objectives {
         return t.factory.apply(p);
     }
 
+    /**
+     * The objective that trains a model of {@code generators} generators: MAD-GAN's cross-entropy when
+     * there are several (the loader refuses any other type with them), else {@link #byName}.
+     */
+    public static Objective forGenerators(int generators, String type, Map<String, ?> params) {
+        return generators > 1 ? new MultiGeneratorCrossEntropy(generators) : byName(type, params);
+    }
+
     private static Objective fGan(Map<String, ?> p) {
         Object d = p.get(DIVERGENCE);
         if (!(d instanceof String dName)) {

@@ -1,6 +1,7 @@
 package gan4j.report;
 
 import gan4j.data.ToyMixture;
+import gan4j.nn.Network;
 import gan4j.nn.Networks;
 import gan4j.objective.Objective;
 import gan4j.train.SampleInputs;
@@ -18,12 +19,16 @@ public record ToySampleRenderer(ToyMixture mixture, double[][] real, SampleInput
 
     @Override
     public void render(Networks networks, Path file) {
-        double[][] generated = networks.generator().infer(inputs.input()).toDoubleMatrix();
+        render(networks.generator().infer(inputs.input()).toDoubleMatrix(), networks.discriminator(), file);
+    }
+
+    /** Renders {@code generated} points, drawn by whatever generator the caller chose, over {@code critic}'s map. */
+    public void render(double[][] generated, Network critic, Path file) {
         PointCloudPlot.standard().write(file, title, PlotBounds.around(mixture), real, generated, grid -> {
             INDArray points = Nd4j.create(grid).castTo(inputs.input().dataType());
             INDArray packs = pack == 1 ? points
                     : Nd4j.concat(1, Collections.nCopies(pack, points).toArray(INDArray[]::new));
-            INDArray scores = networks.discriminator().infer(packs);
+            INDArray scores = critic.infer(packs);
             return objective.readout(scores).reshape(-1).toDoubleVector();
         });
     }

@@ -194,7 +194,8 @@ public final class TrainingRun {
                                 Provenance provenance, Optional<TrainingEvaluator> evaluator, StopSignal stop) {
         GanModel model = start.model();
         RandomStreams random = new RandomStreams(config.seed());
-        Objective objective = Objectives.byName(config.objective().type(), config.objective().params());
+        Objective objective = Objectives.forGenerators(model.generators(), config.objective().type(),
+                config.objective().params());
         Regularizers regularizers = Regularizers.from(config.regularizers());
         Variant variant = new Variant(model.architecture(), objective, regularizers.penalties(),
                 regularizers.constraints(), regularizers.inputNoise(),

@@ -159,8 +159,14 @@ public final class Trainer {
         return variant.augmentation().apply(samples, probability, random.random(Purpose.AUGMENT, step, subStep + 2));
     }
 
-    /** Σ sign(D(real)): ADA's measure of how far D overfits the real data. */
+    /**
+     * Σ sign(D(real)): ADA's measure of how far D overfits the real data. MAD-GAN's critic has k+1
+     * class scores and no one sign; it only judges toy points, which are never augmented, so 0.
+     */
     private static long signSum(INDArray realScores) {
+        if (realScores.size(1) != 1) {
+            return 0;
+        }
         long sum = 0;
         for (double score : realScores.toDoubleVector()) {
             sum += (long) Math.signum(score);

@@ -197,6 +197,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void generatorsAreOneToSixteenForUnconditionalUnpackedToyModels() {
+        String toy = "data: {type: toy}\nmodel: {architecture: mlp, generators: 4}\ntrain: {batch_size: 256}\n";
+        assertEquals(4, parse(toy).model().generators());
+        assertEquals(1, parse("data: {type: toy}\nmodel: {architecture: mlp}\n").model().generators());
+        for (String bad : List.of("model.generators=0", "model.generators=17", "model.generators=two")) {
+            String message = error(toy, bad);
+            assertTrue(message.contains("model.generators must be")
+                    && (message.contains("between 1 and 16") || message.contains("whole number")), message);
+            assertEquals(1, message.split("\\. ").length, "one sentence: " + message);
+        }
+        assertTrue(error(toy, "train.batch_size=250")
+                .contains("train.batch_size 250 is not divisible by model.generators 4"));
+        assertTrue(error("model: {generators: 2}\n").contains("model.generators must be 1 for dcgan"));
+        assertTrue(error(toy, "model.pack=2").contains("model.generators must be 1 with pack 2"));
+        assertTrue(error(toy, "model.conditional=true").contains("model.generators must be 1 for a conditional"));
+        assertTrue(error(toy, "objective.type=hinge").contains("objective.type hinge does not work with"
+                + " model.generators 4"));
+        assertTrue(error(toy + "regularizers: [{type: gradient_penalty}]\n")
+                .contains("gradient penalties do not work with model.generators 4"));
+    }
+
+    @Test
     void missingFileIsOneSentence(@TempDir Path dir) {
         String message = assertThrows(ConfigException.class,
                 () -> loader.load(dir.resolve("nope.yaml"), List.of())).getMessage();

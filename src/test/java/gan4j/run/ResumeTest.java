@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +153,37 @@ class ResumeTest {
         assertEquals(2, two.model().architecture().pack(), "the resumed critic is rebuilt packed");
         assertSameNetwork(one.model().generator(), two.model().generator());
         assertSameNetwork(one.model().critic(), two.model().critic());
+        assertSameLog(straight, halves);
+    }
+
+    /**
+     * Four generators (MAD-GAN) on the toy ring, with a moving average of them: every generator's
+     * weights and optimizer state must survive the checkpoint, and sampling draws from all of them.
+     */
+    @Test
+    void severalGeneratorsResumeExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+        String madgan = "model.generators=4";
+        String ema = "train.ema.decay=0.9";
+        Path a = toyPackedConfig(straight);
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set", "model.pack=1", "--set", madgan,
+                "--set", ema).exitCode());
+        Path b = toyPackedConfig(halves);
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "model.pack=1", "--set", madgan,
+                "--set", ema, "--set", "train.steps=3").exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", "model.pack=1",
+                "--set", madgan, "--set", ema);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming"), resumed.out());
+
+        Checkpoint one = CheckpointStore.read(straight.resolve("run"));
+        Checkpoint two = CheckpointStore.read(halves.resolve("run"));
+        assertEquals(6, two.state().step());
+        assertEquals(4, two.model().generators(), "the resumed model is rebuilt with its four generators");
+        assertEquals(5, two.model().critic().infer(Nd4j.zeros(1, 2)).size(1), "D scores 4 generators and real");
+        assertSameNetwork(one.model().generator(), two.model().generator());
+        assertSameNetwork(one.model().critic(), two.model().critic());
+        assertSameNetwork(one.model().averageGenerator().orElseThrow(),
+                two.model().averageGenerator().orElseThrow());
         assertSameLog(straight, halves);
     }
 
