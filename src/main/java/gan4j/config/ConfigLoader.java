@@ -83,10 +83,15 @@ public final class ConfigLoader {
         root.finish();
 
         checkCombination(root, data, model);
-        if (eval.isPresent() && (data instanceof DataConfig.Folder || data instanceof DataConfig.Packed)) {
-            throw root.invalid("eval", "needs data.type idx (its classifier is trained on the labels and checked on"
-                    + " the t10k test split) or toy; remove the eval section for " + (data instanceof DataConfig.Folder
-                    ? "an image folder" : "packed data") + ", whose images have no test split to score against");
+        if (eval.isPresent() && eval.get().features().isEmpty()
+                && (data instanceof DataConfig.Folder || data instanceof DataConfig.Packed)) {
+            throw root.invalid("eval", "needs eval.features for " + (data instanceof DataConfig.Folder
+                    ? "an image folder" : "packed data") + ", which has no classifier to lend its features: a"
+                    + " TensorFlow frozen graph such as scripts/export-inception writes (Inception-v3, standard FID)");
+        }
+        if (eval.isPresent() && eval.get().features().isPresent() && data instanceof DataConfig.Toy) {
+            throw root.invalid("eval", "takes no features for toy data, whose 2-D points are scored as they are;"
+                    + " remove eval.features");
         }
         checkPacking(root, model, train, regularizers);
         checkGenerators(root, model, objective, train, regularizers);
@@ -102,8 +107,10 @@ public final class ConfigLoader {
     }
 
     private static EvalConfig eval(ConfigSection s) {
+        String features = s.string("features", "");
         EvalConfig eval = new EvalConfig(s.integer("every", EvalConfig.DEFAULT_EVERY, 1, Integer.MAX_VALUE),
-                s.integer("samples", EvalConfig.DEFAULT_SAMPLES, 20, 50_000));
+                s.integer("samples", EvalConfig.DEFAULT_SAMPLES, 20, 50_000),
+                features.isEmpty() ? Optional.empty() : Optional.of(Path.of(features)));
         s.finish();
         return eval;
     }

@@ -32,7 +32,7 @@ final class EvalSection {
             }
         }
         if (!shares.isEmpty()) {
-            html.append(SvgChart.render("precision, recall, density, coverage", "generator step", shares));
+            html.append(SvgChart.render("k-NN", "generator step", shares));
         }
         for (String name : eval.columns()) {
             if (!NOT_CHARTED.contains(name) && !SHARES.contains(name) && !name.equals(eval.primary())) {

@@ -15,7 +15,8 @@ final class SvgChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 60;
-    private static final int RIGHT = 12;
+    // Room for half of the last x tick's label, which is centred on the frame's right edge.
+    private static final int RIGHT = 24;
     private static final int TOP = 28;
     private static final int BOTTOM = 34;
     /** Up to this many points (evaluations, say) each get a dot: a line through few points hides where they are. */
@@ -136,7 +137,7 @@ final class SvgChart {
         if (Math.abs(value) >= 10_000 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", value)).stripTrailingZeros()
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -68,6 +68,11 @@ public final class IdxEvaluation {
         return network.orElse(classifier);
     }
 
+    /** The features the sample-quality metrics compare {@code samples} in: the user's network's, or the classifier's. */
+    INDArray features(INDArray samples) {
+        return space().features(samples);
+    }
+
     /**
      * Fails, naming what is missing, unless {@code dataDirectory} holds the test split beside the
      * training files: checked when a run starts, not after its first few thousand steps.
@@ -84,14 +89,6 @@ public final class IdxEvaluation {
     /** The classifier's features of every real test image, one row each. */
     double[][] testFeatureRows() {
         return testFeatureRows;
-    }
-
-    FeatureStatistics testFeatures() {
-        return testFeatures;
-    }
-
-    Path dataDirectory() {
-        return dataDirectory;
     }
 
     /** The classifier's accuracy on the real test images. */

@@ -58,6 +58,7 @@ public final class PeriodicEvaluation implements RunListener {
     @Override
     public void on(RunEvent event) {
         if (event instanceof RunEvent.RunStarted started) {
+            outlets.out().println("eval every " + every + " steps: " + evaluator.protocol(samples));
             log = EvalLog.open(outlets.logFile(), evaluator.columns(), started.state().step());
             for (EvalLog.Row row : log.kept()) {
                 remember(row.step(), row.values()[0]);

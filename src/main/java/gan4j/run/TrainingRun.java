@@ -22,6 +22,8 @@ import gan4j.io.AtomicFiles;
 import gan4j.io.RunException;
 import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.ClassifierTrainingEvaluator;
+import gan4j.metrics.FeatureExtractor;
+import gan4j.metrics.ImageSetTrainingEvaluator;
 import gan4j.metrics.ToyTrainingEvaluator;
 import gan4j.metrics.TrainingEvaluator;
 import gan4j.model.GanModel;
@@ -31,6 +33,8 @@ import gan4j.nn.NativeGarbageCollector;
 import gan4j.nn.Networks;
 import gan4j.nn.OpThreads;
 import gan4j.nn.backend.CpuBackend;
+import gan4j.nn.features.FrozenGraphFeatures;
+import gan4j.nn.features.PixelRange;
 import gan4j.objective.Objective;
 import gan4j.objective.Objectives;
 import gan4j.penalty.Regularizers;
@@ -363,8 +367,10 @@ public final class TrainingRun {
     }
 
     /**
-     * What scores the run while it trains, when {@code eval} asks: the classifier for IDX data, mode
-     * coverage for toys. Checked now, so that a missing test split fails before any training.
+     * What scores the run while it trains, when {@code eval} asks: the classifier (or eval.features)
+     * against the test split for IDX data, eval.features against the training images for folders,
+     * MMD and mode coverage for toys. Checked now, so that a missing test split or a bad feature file
+     * fails before any training.
      */
     private Optional<TrainingEvaluator> evaluator(Dataset data, RunDirectory dir) {
         if (config.eval().isEmpty()) {
@@ -373,11 +379,14 @@ public final class TrainingRun {
         if (data instanceof ToyDataset toy) {
             return Optional.of(new ToyTrainingEvaluator(toy.mixture(), config.seed()));
         }
+        // Loaded now, so that a file that is no frozen graph fails before any training.
+        Optional<FeatureExtractor> network = config.eval().get().features().map(file ->
+                FrozenGraphFeatures.load(file, null, null, PixelRange.parse("-1,1")));
         if (config.data() instanceof DataConfig.Idx idx) {
             return Optional.of(new ClassifierTrainingEvaluator(idx.path(), data.classNames(),
-                    new ClassifierCache(dir.eval().resolve("classifier.zip")), options.out()));
+                    new ClassifierCache(dir.eval().resolve("classifier.zip")), network, options.out()));
         }
-        throw new ConfigException("eval needs data.type idx or toy; remove the eval section for this data.");
+        return Optional.of(new ImageSetTrainingEvaluator(data, network.orElseThrow()));
     }
 
     private SampleRenderer renderer(Dataset data, GanModel model, Objective objective, RandomStreams random) {

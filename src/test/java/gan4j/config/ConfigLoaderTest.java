@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -187,13 +188,17 @@ class ConfigLoaderTest {
     @Test
     void evalIsOffUnlessAskedForAndNeedsDataWithATestSplitOrAMixture() {
         assertTrue(parse("").eval().isEmpty());
-        assertEquals(new EvalConfig(2000, 5000), parse("eval: {}\n").eval().orElseThrow());
-        assertEquals(new EvalConfig(500, 1000), parse("eval: {every: 500, samples: 1000}\n").eval().orElseThrow());
+        assertEquals(new EvalConfig(2000, 5000, Optional.empty()), parse("eval: {}\n").eval().orElseThrow());
+        assertEquals(new EvalConfig(500, 1000, Optional.of(Path.of("inception.pb"))),
+                parse("eval: {every: 500, samples: 1000, features: inception.pb}\n").eval().orElseThrow());
         assertTrue(parse("data: {type: toy}\nmodel: {architecture: mlp}\neval: {}\n").eval().isPresent());
         assertTrue(error("eval: {samples: 10}\n").contains("eval.samples must be between 20 and 50000"),
                 error("eval: {samples: 10}\n"));
         String folder = error("data: {type: folder}\neval: {every: 100}\n");
-        assertTrue(folder.contains("eval needs data.type idx") && folder.contains("remove the eval section"), folder);
+        assertTrue(folder.contains("eval needs eval.features for an image folder"), folder);
+        assertTrue(parse("data: {type: folder}\neval: {features: inception.pb}\n").eval().isPresent());
+        assertTrue(error("data: {type: toy}\nmodel: {architecture: mlp}\neval: {features: x.pb}\n")
+                .contains("remove eval.features"));
     }
 
     @Test

@@ -111,4 +111,40 @@ class PeriodicEvaluationTest {
         }
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
     }
+
+    /** An image folder has no classifier: it is scored in a user's frozen graph against its own images. */
+    @Test
+    void anImageFolderIsScoredInAUsersFeatureNetworkAgainstItsOwnImages(@TempDir Path dir) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        for (int i = 0; i < 24; i++) {
+            gan4j.data.TestImages.writeNoise(images.resolve("img" + i + ".png"), 40, 36, i);
+        }
+        Path graph = dir.resolve("features.pb");
+        gan4j.nn.features.TinyFrozenGraph.write(graph, gan4j.nn.features.TinyFrozenGraphFixtures::seeded);
+        Path config = dir.resolve("folder.yaml");
+        Files.writeString(config, """
+                seed: 3
+                data: {type: folder, path: %s, image_size: 32, channels: 3, workers: 1}
+                model: {architecture: dcgan, latent_size: 8, generator_width: 8, discriminator_width: 8}
+                train: {steps: 4, batch_size: 8}
+                output: {dir: %s, sample_every: 2, checkpoint_every: 2, log_every: 2, samples: 4}
+                eval: {every: 2, samples: 40, features: %s}
+                """.formatted(images, dir.resolve("run"), graph));
+        TinyRuns.Result run = TinyRuns.gan("train", "-c", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("against 24 evenly spaced training images"), run.out());
+        List<String[]> rows = rows(dir.resolve("run"));
+        assertEquals(List.of("step", "frechet", "kid", "kid_se", "precision", "recall", "density", "coverage",
+                "seconds"), List.of(rows.get(0)));
+        assertEquals(List.of("2", "4"), rows.stream().skip(1).map(r -> r[0]).toList());
+        assertTrue(Double.parseDouble(rows.get(1)[1]) > 0, "4 steps of G are far from the images");
+        assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
+
+        Path notAGraph = Files.writeString(dir.resolve("bad.pb"), "no protobuf");
+        TinyRuns.Result refused = TinyRuns.gan("train", "-c", config.toString(), "--set",
+                "output.dir=" + dir.resolve("run2"), "--set", "eval.features=" + notAGraph);
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(Files.notExists(dir.resolve("run2/metrics.csv")), "refused before training");
+    }
 }
