@@ -6,7 +6,9 @@ import gan4j.config.DataConfig;
 import gan4j.config.GanConfig;
 import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.FeatureExtractor;
+import gan4j.data.Dataset;
 import gan4j.metrics.IdxEvaluation;
+import gan4j.metrics.ImageSetEvaluation;
 import gan4j.metrics.ModeCoverage;
 import gan4j.metrics.SampleClassifier;
 import gan4j.model.GanModel;
@@ -17,6 +19,7 @@ import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
+import gan4j.run.Datasets;
 import gan4j.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +47,9 @@ import picocli.CommandLine.Spec;
                 + " the samples, each with a 95%% bootstrap interval and the protocol beside it.",
             "--features FILE measures the Frechet distance, KID, precision/recall and density/coverage in the"
                 + " features of a TensorFlow frozen graph instead (Inception-v3 pool_3 gives standard FID; see"
-                + " scripts/export-inception); class accuracy and entropy stay with the classifier.",
+                + " scripts/export-inception); class accuracy and entropy stay with the classifier. Models of an"
+                + " image folder or packed images, which have neither classifier nor test split, need --features:"
+                + " they are scored against up to 10,000 evenly spaced training images.",
             "The same checkpoint, seed and count give the same numbers."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -103,14 +109,16 @@ public final class EvalCommand implements Callable<Integer> {
                 List.of());
         GanModel generator = weights.apply(loaded.model(), checkpoint);
         PrintWriter out = spec.commandLine().getOut();
-        if (features != null && !(config.data() instanceof DataConfig.Idx)) {
-            throw new ConfigException("--features applies to image models trained on IDX data; " + checkpoint
-                    + " holds a " + config.data().getClass().getSimpleName().toLowerCase(Locale.ROOT) + " model.");
+        if (features != null && config.data() instanceof DataConfig.Toy) {
+            throw new ConfigException("--features applies to image models; " + checkpoint + " holds a toy model,"
+                    + " whose 2-D points are scored as they are: drop --features.");
         }
         if (config.data() instanceof DataConfig.Toy toy && !generator.spec().images()) {
             modeCoverage(loaded, toy, generator, out);
         } else if (config.data() instanceof DataConfig.Idx idx) {
             imageScores(loaded, idx, generator, range, out);
+        } else if (features != null) {
+            imageSetScores(loaded, config, generator, range, out);
         } else {
             throw new ConfigException(unsupported(config));
         }
@@ -149,6 +157,25 @@ public final class EvalCommand implements Callable<Integer> {
         lines.forEach(out::println);
     }
 
+    /** An image folder's generator: no classifier, no test split; the user's network against the training images. */
+    private void imageSetScores(Checkpoint loaded, GanConfig config, GanModel generator, PixelRange range,
+                                PrintWriter out) {
+        int samples = count == null ? IMAGE_SAMPLES : count;
+        if (samples < 2) {
+            throw new ConfigException("--count must be at least 2 for an image model: a Frechet distance needs"
+                    + " the covariance of its samples.");
+        }
+        FeatureExtractor network = FrozenGraphFeatures.load(features, featuresInput, featuresOutput, range);
+        out.println(header(loaded, generator, samples + " generated samples"));
+        RandomStreams random = new RandomStreams(seed);
+        INDArray images = generator.conditional()
+                ? generator.sampleEvenly(samples, label -> random.random(Purpose.EVALUATION, 0, label))
+                : generator.sample(samples, random.random(Purpose.EVALUATION, 0, 0));
+        try (Dataset data = Datasets.open(config.data(), config.seed())) {
+            ImageSetEvaluation.lines(data, network, images, seed).forEach(out::println);
+        }
+    }
+
     private String header(Checkpoint loaded, GanModel generator, String what) {
         return "eval of " + checkpoint + " at step " + loaded.state().step() + " ("
                 + weights.describe(loaded.model(), generator) + "): " + what + ", seed " + seed;
@@ -160,8 +187,9 @@ public final class EvalCommand implements Callable<Integer> {
                     + " evaluate another checkpoint of the run.";
         }
         return checkpoint + " holds a model trained on data.type "
-                + config.data().getClass().getSimpleName().toLowerCase(Locale.ROOT) + ", which has no test split"
-                + " to judge it by; gan eval scores toy 2-D models (mode coverage) and image models trained on IDX"
-                + " data such as Fashion-MNIST (class accuracy, classifier-feature Frechet distance).";
+                + config.data().getClass().getSimpleName().toLowerCase(Locale.ROOT) + ", which has no classifier"
+                + " and no test split to judge it by; add --features FILE (a TensorFlow frozen graph such as"
+                + " scripts/export-inception writes) to score it against its training images in that network's"
+                + " features.";
     }
 }

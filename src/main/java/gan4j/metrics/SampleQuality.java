@@ -3,20 +3,23 @@ package gan4j.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The standard sample-quality metrics of generated against real images in one feature space:
  * Fréchet distance, KID, precision and recall, density and coverage, and the entropy of the
- * classes the classifier sees in the generated samples; each with its 95% interval, and the
+ * classes the classifier sees in the generated samples (when there is one); each with its 95% interval, and the
  * protocol that produced them, since such numbers mean nothing without it.
  */
-public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetrics manifold, ClassEntropy classes,
-                            String space, String protocol) {
+public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetrics manifold,
+                            Optional<ClassEntropy> classes, String space, String protocol) {
 
     /** The run's own classifier's penultimate layer. */
     public static final String CLASSIFIER_SPACE = "classifier features";
     /** A user-supplied network's output (--features); class entropy still comes from the classifier. */
     public static final String NETWORK_SPACE = "--features network features (class entropy: classifier)";
+    /** A user-supplied network's output for data no classifier judges. */
+    public static final String NETWORK_ONLY_SPACE = "--features network features";
 
     /**
      * Measures {@code generated} against {@code real} (rows of features), with the classes
@@ -26,6 +29,18 @@ public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetric
      */
     public static SampleQuality measure(double[][] real, double[][] generated, int[] predicted, int classCount,
                                         long seed, String space, String protocol) {
+        return measure(real, generated, Optional.of(ClassEntropy.of(predicted, classCount, seed + 20)), seed, space,
+                protocol);
+    }
+
+    /** As above, for images no classifier judges: without the class entropy. */
+    public static SampleQuality measure(double[][] real, double[][] generated, long seed, String space,
+                                        String protocol) {
+        return measure(real, generated, Optional.empty(), seed, space, protocol);
+    }
+
+    private static SampleQuality measure(double[][] real, double[][] generated, Optional<ClassEntropy> classes,
+                                         long seed, String space, String protocol) {
         KernelDistance kid = KernelDistance.measure(real, generated, KernelDistance.SUBSETS,
                 KernelDistance.SUBSET_SIZE, seed);
         String full = protocol + String.format(Locale.ROOT, "; %d-d features; KID: %d subsets of %d, kernel"
@@ -34,8 +49,7 @@ public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetric
                 ManifoldMetrics.PRECISION_RECALL_K, ManifoldMetrics.DENSITY_COVERAGE_K, Bootstrap.REPLICATES,
                 FrechetBootstrap.REPLICATES, seed);
         return new SampleQuality(FrechetBootstrap.measure(real, generated, seed), kid,
-                ManifoldMetrics.measure(real, generated, seed + 10), ClassEntropy.of(predicted, classCount, seed + 20),
-                space, full);
+                ManifoldMetrics.measure(real, generated, seed + 10), classes, space, full);
     }
 
     /** The figures one per line, ASCII only, then the protocol. */
@@ -50,8 +64,8 @@ public record SampleQuality(Interval frechet, KernelDistance kid, ManifoldMetric
         lines.add("  recall               " + manifold.recall().format("%.3f"));
         lines.add("  density              " + manifold.density().format("%.3f"));
         lines.add("  coverage             " + manifold.coverage().format("%.3f"));
-        lines.add("  class entropy (nats) " + classes.entropy().format("%.3f")
-                + String.format(Locale.ROOT, "  (uniform: %.3f)", classes.maximum()));
+        classes.ifPresent(c -> lines.add("  class entropy (nats) " + c.entropy().format("%.3f")
+                + String.format(Locale.ROOT, "  (uniform: %.3f)", c.maximum())));
         lines.add("  protocol: " + protocol);
         return lines;
     }

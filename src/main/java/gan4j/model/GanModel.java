@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -180,6 +181,22 @@ public final class GanModel {
     /** {@code count} samples of class {@code label}, [count, ...sampleShape]. */
     public INDArray sampleClass(int label, int count, SplittableRandom random) {
         return generate(classInputs(label, count, random).input());
+    }
+
+    /**
+     * {@code count} samples of a conditional model, the classes taking equal shares (the first
+     * {@code count % classes} one more), each class drawing from {@code randomOf.apply(label)}.
+     */
+    public INDArray sampleEvenly(int count, IntFunction<SplittableRandom> randomOf) {
+        int classes = classNames().size();
+        List<INDArray> parts = new ArrayList<>();
+        for (int label = 0; label < classes; label++) {
+            int share = count / classes + (label < count % classes ? 1 : 0);
+            if (share > 0) {
+                parts.add(sampleClass(label, share, randomOf.apply(label)));
+            }
+        }
+        return Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code eval}: every {@code every} steps and at the end of a finished run, scores the generator
@@ -105,15 +104,7 @@ public final class PeriodicEvaluation implements RunListener {
         if (!sampling.conditional()) {
             return sampling.sample(samples, random.random(Purpose.EVALUATION, 0, 0));
         }
-        int classes = sampling.classNames().size();
-        List<INDArray> parts = new ArrayList<>();
-        for (int label = 0; label < classes; label++) {
-            int count = samples / classes + (label < samples % classes ? 1 : 0);
-            if (count > 0) {
-                parts.add(sampling.sampleClass(label, count, random.random(Purpose.EVALUATION, 0, label)));
-            }
-        }
-        return Nd4j.concat(0, parts.toArray(INDArray[]::new));
+        return sampling.sampleEvenly(samples, label -> random.random(Purpose.EVALUATION, 0, label));
     }
 
     private String describe(double[] figures) {

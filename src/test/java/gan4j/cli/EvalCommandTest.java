@@ -168,7 +168,7 @@ class EvalCommandTest {
     }
 
     @Test
-    void aModelOfAnImageFolderIsRefusedWithOneSentence() throws IOException {
+    void aModelOfAnImageFolderWithoutFeaturesIsRefusedWithOneSentence() throws IOException {
         Path images = Files.createDirectories(dir.resolve("images"));
         for (int i = 0; i < 4; i++) {
             BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
@@ -188,9 +188,10 @@ class EvalCommandTest {
         Result eval = gan("eval", "--checkpoint", run.toString());
 
         assertEquals(ExitCodes.USAGE, eval.exitCode());
-        assertEquals("error: " + run + " holds a model trained on data.type folder, which has no test split to judge"
-                + " it by; gan eval scores toy 2-D models (mode coverage) and image models trained on IDX data such as"
-                + " Fashion-MNIST (class accuracy, classifier-feature Frechet distance).", eval.err().strip());
+        assertEquals("error: " + run + " holds a model trained on data.type folder, which has no classifier and no"
+                + " test split to judge it by; add --features FILE (a TensorFlow frozen graph such as"
+                + " scripts/export-inception writes) to score it against its training images in that network's"
+                + " features.", eval.err().strip());
         assertEquals(List.of(""), eval.out());
     }
 

@@ -175,11 +175,11 @@ class FashionMnistClassifierTest {
         assertTrue(real.manifold().coverage().value() > 0.5, both);
         assertEquals(1, real.manifold().density().value(), 0.3, both);
         assertTrue(real.kid().mean() < 3 * real.kid().std(), "real images: KID within its noise of 0; " + both);
-        assertTrue(real.classes().entropy().value() > 0.95 * Math.log(10), both);
+        assertTrue(real.classes().orElseThrow().entropy().value() > 0.95 * Math.log(10), both);
         assertTrue(noise.manifold().precision().value() < 0.2 && noise.manifold().coverage().value() < 0.05, both);
         assertTrue(noise.manifold().recall().value() < 0.05 && noise.manifold().density().value() < 0.1, both);
         assertTrue(noise.kid().mean() > 10 * real.kid().std(), both);
-        assertTrue(noise.classes().entropy().value() < real.classes().entropy().low(), both);
+        assertTrue(noise.classes().orElseThrow().entropy().value() < real.classes().orElseThrow().entropy().low(), both);
     }
 
     private static INDArray images(Dataset data, List<Integer> indices) {

@@ -112,7 +112,10 @@ class PeriodicEvaluationTest {
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
     }
 
-    /** An image folder has no classifier: it is scored in a user's frozen graph against its own images. */
+    /**
+     * An image folder has no classifier: it is scored in a user's frozen graph against its own images,
+     * while training and by {@code gan eval}.
+     */
     @Test
     void anImageFolderIsScoredInAUsersFeatureNetworkAgainstItsOwnImages(@TempDir Path dir) throws Exception {
         Path images = Files.createDirectories(dir.resolve("images"));
@@ -139,6 +142,15 @@ class PeriodicEvaluationTest {
         assertEquals(List.of("2", "4"), rows.stream().skip(1).map(r -> r[0]).toList());
         assertTrue(Double.parseDouble(rows.get(1)[1]) > 0, "4 steps of G are far from the images");
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
+
+        TinyRuns.Result scored = TinyRuns.gan("eval", "--checkpoint", dir.resolve("run").toString(), "-n", "30",
+                "--features", graph.toString());
+        assertEquals(0, scored.exitCode(), scored.err());
+        assertTrue(scored.out().contains("real: 24 evenly spaced training images") && scored.out().contains(
+                "Frechet distance") && !scored.out().contains("class entropy"), scored.out());
+        TinyRuns.Result unscored = TinyRuns.gan("eval", "--checkpoint", dir.resolve("run").toString());
+        assertEquals(2, unscored.exitCode());
+        assertTrue(unscored.err().contains("add --features FILE"), unscored.err());
 
         Path notAGraph = Files.writeString(dir.resolve("bad.pb"), "no protobuf");
         TinyRuns.Result refused = TinyRuns.gan("train", "-c", config.toString(), "--set",
