@@ -157,7 +157,8 @@ public final class IdxEvaluation {
                 FrechetDistance.between(trainFeatures, testFeatures), trainCount, test.size());
     }
 
-    private static int[] evenlySpaced(int size, int count) {
+    /** {@code count} indices spread evenly over {@code 0..size-1}: a sample of a dataset that spans all of it. */
+    static int[] evenlySpaced(int size, int count) {
         int[] indices = new int[count];
         for (int i = 0; i < count; i++) {
             indices[i] = (int) ((long) i * size / count);

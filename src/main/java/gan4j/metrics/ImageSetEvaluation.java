@@ -21,10 +21,7 @@ public final class ImageSetEvaluation {
     /** The report lines for {@code samples} of {@code data}'s generator; intervals draw from {@code seed}. */
     public static List<String> lines(Dataset data, FeatureExtractor network, INDArray samples, long seed) {
         int count = Math.min(REAL_IMAGES, data.size());
-        int[] indices = new int[count];
-        for (int i = 0; i < count; i++) {
-            indices[i] = (int) ((long) i * data.size() / count);
-        }
+        int[] indices = IdxEvaluation.evenlySpaced(data.size(), count);
         double[][] real = network.features(SampleClassifier.images(data, indices)).toDoubleMatrix();
         long[] shape = data.sampleShape();
         String protocol = String.format(Locale.ROOT, "real: %d evenly spaced training images of %s (no held-out"

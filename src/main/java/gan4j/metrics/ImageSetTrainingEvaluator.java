@@ -35,10 +35,7 @@ public final class ImageSetTrainingEvaluator implements TrainingEvaluator {
     @Override
     public double[] evaluate(INDArray samples, long seed) {
         if (real == null) {
-            int[] indices = new int[realCount];
-            for (int i = 0; i < realCount; i++) {
-                indices[i] = (int) ((long) i * data.size() / realCount);
-            }
+            int[] indices = IdxEvaluation.evenlySpaced(data.size(), realCount);
             real = new RealFeatures(network.features(SampleClassifier.images(data, indices)).toDoubleMatrix());
         }
         return real.measure(network.features(samples).toDoubleMatrix(), seed);
