@@ -42,6 +42,7 @@ public final class HealthMonitor implements RunListener {
     private final ModeCollapse modeCollapse = new ModeCollapse();
     private final EvalDivergence evalDivergence = new EvalDivergence();
     private final ClassCollapse classCollapse = new ClassCollapse();
+    private final FeatureCollapse featureCollapse = new FeatureCollapse();
     private final List<HealthEvent> seen = new ArrayList<>();
     private HealthEvent collapse;
     private boolean measured;
@@ -88,10 +89,15 @@ public final class HealthMonitor implements RunListener {
 
     /**
      * An evaluation during training at {@code step}: the figure it is judged by (lower is better) and
-     * its name, and how evenly its samples spread over the classes (0 to 1) when the evaluator can tell.
+     * its name, how evenly its samples spread over the classes (0 to 1) and how widely in feature space
+     * (over the real images' spread), when the evaluator can tell.
      */
-    public void evaluated(long step, String figure, double value, OptionalDouble classBalance) {
+    public void evaluated(long step, String figure, double value, OptionalDouble classBalance,
+                          OptionalDouble diversity) {
         evalDivergence.check(step, figure, value).ifPresent(this::report);
+        if (diversity.isPresent()) {
+            featureCollapse.check(step, diversity.getAsDouble()).ifPresent(this::collapsed);
+        }
         if (classBalance.isPresent()) {
             classCollapse.check(step, classBalance.getAsDouble()).ifPresent(this::collapsed);
         }

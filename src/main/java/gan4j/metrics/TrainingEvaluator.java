@@ -24,6 +24,16 @@ public interface TrainingEvaluator {
         return OptionalDouble.empty();
     }
 
+    /**
+     * How widely the samples behind {@code figures} spread in feature space, over the real images'
+     * spread (1 for as varied), when the evaluator measures it; what the health monitor watches for
+     * collapse in feature space.
+     */
+    default OptionalDouble diversity(double[] figures) {
+        int column = columns().indexOf("diversity");
+        return column < 0 ? OptionalDouble.empty() : OptionalDouble.of(figures[column]);
+    }
+
     /** How the figures are made (real set, features, subsets), for the run's records. */
     String protocol(int samples);
 }

@@ -88,7 +88,8 @@ public final class PeriodicEvaluation implements RunListener {
                 bestStep));
         outlets.out().println("eval at step " + step + ": " + describe(figures) + String.format(Locale.ROOT,
                 "  (%.1f s)", seconds) + (better ? "; best so far, saved as checkpoints/best.ckpt" : ""));
-        outlets.health().evaluated(step, evaluator.columns().get(0), figures[0], evaluator.classBalance(figures));
+        outlets.health().evaluated(step, evaluator.columns().get(0), figures[0], evaluator.classBalance(figures),
+                evaluator.diversity(figures));
     }
 
     private void remember(long step, double frechet) {

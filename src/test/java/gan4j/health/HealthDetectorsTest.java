@@ -133,6 +133,16 @@ class HealthDetectorsTest {
         assertTrue(detector.check(6000, 0.3).isEmpty(), "reported once");
     }
 
+    @Test
+    void samplesThatSpreadAFifthAsWidelyAsTheDataInFeatureSpaceAreACollapse() {
+        FeatureCollapse detector = new FeatureCollapse();
+        assertTrue(detector.check(2000, 0.9).isEmpty());
+        HealthEvent collapse = detector.check(4000, 0.12).orElseThrow();
+        assertEquals("mode_collapse", collapse.kind());
+        assertTrue(collapse.detail().contains("spread 12% as widely as the real images"), collapse.detail());
+        assertTrue(detector.check(6000, 0.1).isEmpty(), "reported once");
+    }
+
     /** Ten of the fifteen pairs are copies. */
     private static final double[][] COPIES = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}, {2, 2}};
 }

@@ -98,7 +98,7 @@ class PeriodicEvaluationTest {
         assertTrue(run.out().contains("classifier: " + dir.resolve("run/eval/classifier.zip")), run.out());
         List<String[]> rows = rows(dir.resolve("run"));
         assertEquals(List.of("step", "frechet", "kid", "kid_se", "precision", "recall", "density", "coverage",
-                "class_entropy", "seconds"), List.of(rows.get(0)));
+                "diversity", "class_entropy", "seconds"), List.of(rows.get(0)));
         assertEquals(3, rows.size(), "steps 3 and 6");
         for (String[] row : rows.subList(1, rows.size())) {
             double[] v = Arrays.stream(row).mapToDouble(Double::parseDouble).toArray();
@@ -107,7 +107,8 @@ class PeriodicEvaluationTest {
             for (int unit = 4; unit <= 5; unit++) {
                 assertTrue(v[unit] >= 0 && v[unit] <= 1, "precision and recall are shares");
             }
-            assertTrue(v[8] >= 0 && v[8] <= Math.log(10) + 1e-9, "entropy of 10 classes");
+            assertTrue(v[8] > 0 && v[8] < 3, "spread over the real images' spread: " + v[8]);
+            assertTrue(v[9] >= 0 && v[9] <= Math.log(10) + 1e-9, "entropy of 10 classes");
         }
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
     }
@@ -138,7 +139,7 @@ class PeriodicEvaluationTest {
         assertTrue(run.out().contains("against 24 evenly spaced training images"), run.out());
         List<String[]> rows = rows(dir.resolve("run"));
         assertEquals(List.of("step", "frechet", "kid", "kid_se", "precision", "recall", "density", "coverage",
-                "seconds"), List.of(rows.get(0)));
+                "diversity", "seconds"), List.of(rows.get(0)));
         assertEquals(List.of("2", "4"), rows.stream().skip(1).map(r -> r[0]).toList());
         assertTrue(Double.parseDouble(rows.get(1)[1]) > 0, "4 steps of G are far from the images");
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoints/best.ckpt")));
