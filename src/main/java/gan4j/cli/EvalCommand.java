@@ -168,9 +168,7 @@ public final class EvalCommand implements Callable<Integer> {
         FeatureExtractor network = FrozenGraphFeatures.load(features, featuresInput, featuresOutput, range);
         out.println(header(loaded, generator, samples + " generated samples"));
         RandomStreams random = new RandomStreams(seed);
-        INDArray images = generator.conditional()
-                ? generator.sampleEvenly(samples, label -> random.random(Purpose.EVALUATION, 0, label))
-                : generator.sample(samples, random.random(Purpose.EVALUATION, 0, 0));
+        INDArray images = generator.sampleEvenly(samples, label -> random.random(Purpose.EVALUATION, 0, label));
         try (Dataset data = Datasets.open(config.data(), config.seed())) {
             ImageSetEvaluation.lines(data, network, images, seed).forEach(out::println);
         }

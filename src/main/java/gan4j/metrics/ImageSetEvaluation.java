@@ -18,11 +18,16 @@ public final class ImageSetEvaluation {
     private ImageSetEvaluation() {
     }
 
+    /** {@code network}'s features of up to {@link #REAL_IMAGES} evenly spaced images of {@code data}, one row each. */
+    static double[][] realFeatures(Dataset data, FeatureExtractor network) {
+        int[] indices = IdxEvaluation.evenlySpaced(data.size(), Math.min(REAL_IMAGES, data.size()));
+        return network.features(SampleClassifier.images(data, indices)).toDoubleMatrix();
+    }
+
     /** The report lines for {@code samples} of {@code data}'s generator; intervals draw from {@code seed}. */
     public static List<String> lines(Dataset data, FeatureExtractor network, INDArray samples, long seed) {
-        int count = Math.min(REAL_IMAGES, data.size());
-        int[] indices = IdxEvaluation.evenlySpaced(data.size(), count);
-        double[][] real = network.features(SampleClassifier.images(data, indices)).toDoubleMatrix();
+        double[][] real = realFeatures(data, network);
+        int count = real.length;
         long[] shape = data.sampleShape();
         String protocol = String.format(Locale.ROOT, "real: %d evenly spaced training images of %s (no held-out"
                 + " split: the figures reward memorising as much as generalising); generated: %d samples (latent seed"

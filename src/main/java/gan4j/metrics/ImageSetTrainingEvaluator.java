@@ -13,9 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ImageSetTrainingEvaluator implements TrainingEvaluator {
 
-    /** As many real images as Fashion-MNIST's test split, or all the data has. */
-    static final int REAL_IMAGES = 10_000;
-
     private final Dataset data;
     private final FeatureExtractor network;
     private final int realCount;
@@ -24,7 +21,7 @@ public final class ImageSetTrainingEvaluator implements TrainingEvaluator {
     public ImageSetTrainingEvaluator(Dataset data, FeatureExtractor network) {
         this.data = data;
         this.network = network;
-        this.realCount = Math.min(REAL_IMAGES, data.size());
+        this.realCount = Math.min(ImageSetEvaluation.REAL_IMAGES, data.size());
     }
 
     @Override
@@ -35,8 +32,7 @@ public final class ImageSetTrainingEvaluator implements TrainingEvaluator {
     @Override
     public double[] evaluate(INDArray samples, long seed) {
         if (real == null) {
-            int[] indices = IdxEvaluation.evenlySpaced(data.size(), realCount);
-            real = new RealFeatures(network.features(SampleClassifier.images(data, indices)).toDoubleMatrix());
+            real = new RealFeatures(ImageSetEvaluation.realFeatures(data, network));
         }
         return real.measure(network.features(samples).toDoubleMatrix(), seed);
     }

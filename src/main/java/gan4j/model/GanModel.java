@@ -184,10 +184,14 @@ public final class GanModel {
     }
 
     /**
-     * {@code count} samples of a conditional model, the classes taking equal shares (the first
-     * {@code count % classes} one more), each class drawing from {@code randomOf.apply(label)}.
+     * {@code count} samples, a conditional model's classes taking equal shares (the first
+     * {@code count % classes} one more), each class drawing from {@code randomOf.apply(label)}; an
+     * unconditional model draws all from {@code randomOf.apply(0)}.
      */
     public INDArray sampleEvenly(int count, IntFunction<SplittableRandom> randomOf) {
+        if (!conditional()) {
+            return sample(count, randomOf.apply(0));
+        }
         int classes = classNames().size();
         List<INDArray> parts = new ArrayList<>();
         for (int label = 0; label < classes; label++) {

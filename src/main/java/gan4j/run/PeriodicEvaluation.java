@@ -102,9 +102,6 @@ public final class PeriodicEvaluation implements RunListener {
     /** The same latent noise at every evaluation, so that figures move only because the generator did. */
     private INDArray generate() {
         RandomStreams random = new RandomStreams(seed);
-        if (!sampling.conditional()) {
-            return sampling.sample(samples, random.random(Purpose.EVALUATION, 0, 0));
-        }
         return sampling.sampleEvenly(samples, label -> random.random(Purpose.EVALUATION, 0, label));
     }
 
