@@ -44,14 +44,25 @@ public record KernelDistance(double mean, double std, double standardError, Inte
      */
     public static double unbiasedMmd2(double[][] x, double[][] y) {
         int d = x[0].length;
+        return unbiasedMmd2(x, y, (a, b) -> kernel(a, b, d));
+    }
+
+    /** A positive-definite kernel on feature vectors. */
+    @FunctionalInterface
+    interface Kernel {
+        double of(double[] a, double[] b);
+    }
+
+    /** As {@link #unbiasedMmd2(double[][], double[][])}, with any kernel. */
+    static double unbiasedMmd2(double[][] x, double[][] y, Kernel kernel) {
         long m = x.length;
         long n = y.length;
-        double xx = 2 * upperSum(x, d) / (m * (m - 1.0));
-        double yy = 2 * upperSum(y, d) / (n * (n - 1.0));
+        double xx = 2 * upperSum(x, kernel) / (m * (m - 1.0));
+        double yy = 2 * upperSum(y, kernel) / (n * (n - 1.0));
         double[] cross = IntStream.range(0, x.length).parallel().mapToDouble(i -> {
             double sum = 0;
             for (double[] b : y) {
-                sum += kernel(x[i], b, d);
+                sum += kernel.of(x[i], b);
             }
             return sum;
         }).toArray();
@@ -59,11 +70,11 @@ public record KernelDistance(double mean, double std, double standardError, Inte
     }
 
     /** Σ_{i<j} k(a_i, a_j). */
-    private static double upperSum(double[][] a, int d) {
+    private static double upperSum(double[][] a, Kernel kernel) {
         double[] rows = IntStream.range(0, a.length).parallel().mapToDouble(i -> {
             double sum = 0;
             for (int j = i + 1; j < a.length; j++) {
-                sum += kernel(a[i], a[j], d);
+                sum += kernel.of(a[i], a[j]);
             }
             return sum;
         }).toArray();
