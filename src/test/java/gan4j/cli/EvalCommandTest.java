@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gan4j.data.IdxDataset;
 import gan4j.data.IdxFixtures;
 import gan4j.data.ToyMixture;
-import gan4j.metrics.ClassifierCache;
 import gan4j.metrics.FrechetReport;
 import gan4j.metrics.SampleQuality;
 import gan4j.metrics.ModeCoverage;
@@ -18,6 +17,7 @@ import gan4j.random.RandomStreams.Purpose;
 import gan4j.random.RandomStreams;
 import gan4j.run.Checkpoint;
 import gan4j.run.CheckpointStore;
+import gan4j.testing.ClassifierFixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,11 +137,7 @@ class EvalCommandTest {
         List<String> classNames = CheckpointStore.read(run).model().classNames();
         IdxDataset train = IdxDataset.inDirectory(data, classNames, IdxDataset.ALL);
         Path cacheFile = run.resolve("eval/classifier.zip");
-        new ClassifierCache(cacheFile).store(
-                SampleClassifier.train(train, new SampleClassifier.Recipe(SampleClassifier.Recipe.DEFAULT.width(), 3, 8,
-                        SampleClassifier.Recipe.DEFAULT.learningRate(), SampleClassifier.Recipe.DEFAULT.seed()),
-                        done -> { }),
-                ClassifierCache.key(train, SampleClassifier.Recipe.DEFAULT));
+        ClassifierFixtures.seed(cacheFile, train, 3, 8, SampleClassifier.Recipe.DEFAULT.learningRate());
         return cacheFile;
     }
 

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gan4j.data.IdxDataset;
-import gan4j.metrics.ClassifierCache;
-import gan4j.metrics.SampleClassifier;
+import gan4j.testing.ClassifierFixtures;
 import gan4j.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +87,7 @@ class PeriodicEvaluationTest {
     void anIdxRunIsScoredInItsClassifiersFeatures(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
         IdxDataset train = IdxDataset.inDirectory(TinyRuns.FASHION_MNIST, IdxDataset.ALL);
-        SampleClassifier.Recipe quick = new SampleClassifier.Recipe(SampleClassifier.Recipe.DEFAULT.width(), 60, 32,
-                2e-3, 1);
-        new ClassifierCache(dir.resolve("run/eval/classifier.zip")).store(SampleClassifier.train(train, quick, i -> { }),
-                ClassifierCache.key(train, SampleClassifier.Recipe.DEFAULT));
+        ClassifierFixtures.seed(dir.resolve("run/eval/classifier.zip"), train, 60, 32, 2e-3);
         TinyRuns.Result run = TinyRuns.gan("train", "-c", TinyRuns.dcganConfig(dir, "eval: {every: 3, samples: 300}")
                 .toString());
         assertEquals(0, run.exitCode(), run.err());
