@@ -5,13 +5,16 @@ import gan4j.arch.Dcgan;
 import gan4j.arch.Resnet;
 import gan4j.augment.Augmentation;
 import gan4j.config.AugmentConfig;
+import gan4j.config.TrainConfig;
 import gan4j.config.ModelConfig.Norm;
 import gan4j.config.RegularizerConfig;
 import gan4j.data.Batch;
+import gan4j.ema.GeneratorAverage;
 import gan4j.nn.ConditionedCritic;
 import gan4j.nn.ConditionedGenerator;
 import gan4j.nn.Conditioning;
 import gan4j.nn.NativeGarbageCollector;
+import gan4j.nn.Network;
 import gan4j.nn.Networks;
 import gan4j.nn.backend.CpuBackend;
 import gan4j.objective.Hinge;
@@ -41,6 +44,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -101,6 +105,11 @@ public final class StepBenchmark implements Callable<Integer> {
             + " color,translation,cutout (probability 1); none by default.")
     List<String> augmentPolicy = List.of();
 
+    @Option(names = "--ema", defaultValue = "0",
+            description = "Keep train.ema's moving average of G with this decay after every G step; 0, the default,"
+                    + " keeps none.")
+    double emaDecay;
+
     @Override
     public Integer call() throws IOException {
         Model chosen = Model.valueOf(model.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -141,11 +150,7 @@ public final class StepBenchmark implements Callable<Integer> {
         NativeGarbageCollector collector = new NativeGarbageCollector();
         Trainer trainer = new Trainer(new ConditionedGenerator(networks.generator(), Conditioning.none()),
                 new ConditionedCritic(networks.discriminator(), Conditioning.none()), variant, new RandomStreams(1),
-                List.<RunListener>of(event -> {
-                    if (event instanceof RunEvent.StepCompleted) {
-                        collector.afterStep();
-                    }
-                }));
+                listeners(networks, architecture, collector));
 
         TrainingState state = new TrainingState(0);
         long warmupStart = System.nanoTime();
@@ -167,9 +172,10 @@ public final class StepBenchmark implements Callable<Integer> {
             networks.discriminator().printProfile("discriminator", steps, System.out);
             System.out.printf(Locale.ROOT, "whole step %.1f ms (mean)%n", Arrays.stream(seconds).sum() * 1e3 / steps);
         }
-        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, R1 %s, augment %s, %s threads, after %d"
+        System.out.printf(Locale.ROOT, "%s batch %d, k=%d, %s fake batch, R1 %s, augment %s, EMA %s, %s threads, after %d"
                         + " warm-up steps (%.0f s): steps %s s%n", model, batch, k, reuseFakeBatch ? "reused" : "fresh",
                 r1Every > 0 ? "every " + r1Every : "off", policy.isEmpty() ? "off" : policy,
+                emaDecay > 0 ? "decay " + emaDecay : "off",
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), warmupSteps, warmupTook,
                 Arrays.toString(round(seconds)));
         double mean = Arrays.stream(seconds).average().orElseThrow();
@@ -181,6 +187,23 @@ public final class StepBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s mean of %d: %.3f s/step%n", model, steps, mean);
         System.out.printf(Locale.ROOT, "%s median of %d: %.3f s/step%n", model, steps, median);
         return 0;
+    }
+
+    /** The native collector after every step and, with --ema, the generator's average kept before it, as in training. */
+    private List<RunListener> listeners(Networks networks, Architecture architecture,
+                                        NativeGarbageCollector collector) {
+        List<RunListener> listeners = new ArrayList<>();
+        if (emaDecay > 0) {
+            Network average = architecture.newGenerator(new Architecture.NetworkSpec(0, 1, new NoOp(), DataType.FLOAT));
+            average.params().assign(networks.generator().params());
+            listeners.add(new GeneratorAverage(average, new TrainConfig.Ema(emaDecay, 0, 0)));
+        }
+        listeners.add(event -> {
+            if (event instanceof RunEvent.StepCompleted) {
+                collector.afterStep();
+            }
+        });
+        return listeners;
     }
 
     /** SNGAN's Adam for the ResNet (Miyato et al. 2018), DCGAN's (Radford et al. 2016) for the others. */
