@@ -26,7 +26,8 @@ import org.nd4j.linalg.activations.Activation;
  * DCGAN (Radford et al. 2016) for 28, 32 or 64 pixel images: G is a stack of stride-2 transposed
  * convolutions with BatchNorm and ReLU ending in tanh; D mirrors it with stride-2 convolutions and
  * LeakyReLU(0.2) and ends in one raw score (no sigmoid: the objective decides what a score means),
- * or, as a projection critic, in a class-embedding score ({@link ProjectionHead}).
+ * or, as a projection critic, in a class-embedding score ({@link ProjectionHead}), G then taking its
+ * label through class-conditional BatchNorm ({@link ClassConditionalNorm}).
  */
 public final class Dcgan implements Architecture {
 
@@ -46,7 +47,8 @@ public final class Dcgan implements Architecture {
 
     /**
      * As the other constructor; with {@code projection} a conditional D scores with a class embedding
-     * ({@link ProjectionHead}) instead of convolving the label planes.
+     * ({@link ProjectionHead}) instead of convolving the label planes, and a conditional G takes the
+     * label through class-conditional BatchNorm instead of on its latent.
      */
     public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                  Norm generatorNorm, Norm discriminatorNorm, boolean projection) {
@@ -73,7 +75,8 @@ public final class Dcgan implements Architecture {
 
     @Override
     public Network newGenerator(NetworkSpec spec) {
-        return SequentialNetwork.initialised(generator(spec));
+        return projection && spec.conditionChannels() > 0 ? GraphNetwork.initialised(conditionalGenerator(spec))
+                : SequentialNetwork.initialised(generator(spec));
     }
 
     @Override
@@ -107,6 +110,33 @@ public final class Dcgan implements Architecture {
         layers.layer(upsample(shape.channels(), true, Activation.TANH));
         layers.setInputType(InputType.convolutional(1, 1, shape.latentSize() + spec.conditionChannels()));
         return layers.build();
+    }
+
+    /**
+     * The projection GAN's generator: the layers of {@link #generator} over the latent alone, each
+     * BatchNorm class-conditional ({@link ClassConditionalNorm}).
+     */
+    public ComputationGraphConfiguration conditionalGenerator(NetworkSpec spec) {
+        boolean batchNorm = generatorNorm == Norm.BATCH;
+        ClassConditionalNorm norm = new ClassConditionalNorm(shape.latentSize(), spec.conditionChannels(), batchNorm);
+        ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs("input");
+        String x = norm.latent(graph, "input");
+        int n = shape.doublings();
+        int width = generatorWidth << (n - 1);
+        int base = shape.baseSize();
+        graph.addLayer("deconv0", ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1)
+                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
+                .activation(Activation.IDENTITY)), x);
+        graph.addLayer("relu0", new LeakyReluLayer(0), norm.normalize(graph, "norm0", "deconv0", width));
+        for (int i = 1; i < n; i++) {
+            width /= 2;
+            graph.addLayer("deconv" + i, upsample(width, !batchNorm, Activation.IDENTITY), "relu" + (i - 1));
+            graph.addLayer("relu" + i, new LeakyReluLayer(0), norm.normalize(graph, "norm" + i, "deconv" + i, width));
+        }
+        graph.addLayer("output", upsample(shape.channels(), true, Activation.TANH), "relu" + (n - 1));
+        graph.setOutputs("output");
+        graph.setInputTypes(InputType.convolutional(1, 1, shape.latentSize() + spec.conditionChannels()));
+        return graph.build();
     }
 
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan4j.arch.Architecture;
+import gan4j.arch.Dcgan;
 import gan4j.arch.Resnet;
 import gan4j.config.ModelConfig.Norm;
 import java.util.ArrayList;
@@ -104,6 +105,31 @@ class GraphNetworkTest {
     @Test
     void generatorParameterGradientPassesFiniteDifferences() {
         parameterGradientMatchesFiniteDifferences(new GraphNetwork(graph(generator(new Sgd(0.1)))), latents(3));
+    }
+
+    /** Class-conditional BatchNorm: the one-hot reaches the map through broadcast products and sums. */
+    private static ComputationGraphConfiguration classConditionalGenerator() {
+        return new Dcgan(28, 1, LATENT, 2, 2, Norm.BATCH, Norm.NONE, true)
+                .conditionalGenerator(new Architecture.NetworkSpec(3, 7, new Sgd(0.1), DataType.DOUBLE));
+    }
+
+    private static INDArray conditionedLatents() {
+        INDArray oneHot = Nd4j.zeros(DataType.DOUBLE, BATCH, 3, 1, 1);
+        oneHot.putScalar(new int[] {0, 2, 0, 0}, 1);
+        oneHot.putScalar(new int[] {1, 0, 0, 0}, 1);
+        return Nd4j.concat(1, latents(8), oneHot);
+    }
+
+    @Test
+    void classConditionalGeneratorParameterGradientPassesFiniteDifferences() {
+        parameterGradientMatchesFiniteDifferences(new GraphNetwork(graph(classConditionalGenerator())),
+                conditionedLatents());
+    }
+
+    @Test
+    void classConditionalGeneratorInputGradientPassesFiniteDifferences() {
+        inputGradientMatchesFiniteDifferences(new GraphNetwork(graph(classConditionalGenerator())),
+                conditionedLatents());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package gan4j.arch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.ConditionedGenerator;
+import gan4j.nn.Conditioning;
+import gan4j.nn.Network;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/** The projection GAN's generator: the label reaches G only through each BatchNorm's class gain and shift. */
+class ClassConditionalGeneratorTest {
+
+    private static final int CLASSES = 3;
+    private static final int LATENT = 8;
+    private static final int[] LABELS = {0, 2, 1, 2};
+
+    private static ConditionedGenerator generator(Norm norm) {
+        Dcgan dcgan = new Dcgan(28, 1, LATENT, 4, 4, norm, Norm.NONE, true);
+        Network network = dcgan.newGenerator(new Architecture.NetworkSpec(CLASSES, 11, new Adam(1e-3),
+                DataType.DOUBLE));
+        return new ConditionedGenerator(network, Conditioning.oneHot(CLASSES));
+    }
+
+    private static INDArray latents() {
+        Nd4j.getRandom().setSeed(5);
+        return Nd4j.randn(DataType.DOUBLE, LABELS.length, LATENT, 1, 1);
+    }
+
+    @Test
+    void theBodyReadsOnlyTheLatentAndEachNormHasOneGainAndShiftPerClass() {
+        Map<String, INDArray> params = generator(Norm.BATCH).network().paramTable();
+        assertEquals(LATENT, params.get("deconv0_W").size(0), "the first layer reads the latent, not the one-hot");
+        assertArrayEquals(new long[] {CLASSES, 8}, params.get("norm0_gain_W").shape());
+        assertArrayEquals(new long[] {CLASSES, 4}, params.get("norm1_shift_W").shape());
+        assertEquals(CLASSES, params.get("norm0_gain_W").sumNumber().doubleValue() / 8, 1e-12,
+                "every gain starts at 1");
+        assertEquals(0, params.get("norm1_shift_W").norm2Number().doubleValue(), 0, "every shift starts at 0");
+    }
+
+    @Test
+    void labelsChangeTheSamplesOnlyThroughTheGainsAndShifts() {
+        for (Norm norm : new Norm[] {Norm.BATCH, Norm.NONE}) {
+            ConditionedGenerator g = generator(norm);
+            Map<String, INDArray> params = g.network().paramTable();
+            Nd4j.getRandom().setSeed(9);
+            params.forEach((name, value) -> {
+                if (name.contains("_gain_") || name.contains("_shift_")) {
+                    value.addi(Nd4j.randn(DataType.DOUBLE, value.shape()).muli(0.5));
+                }
+            });
+            INDArray z = latents();
+            int[] others = {1, 0, 2, 0};
+            INDArray a = g.generate(z, LABELS).dup();
+            INDArray b = g.generate(z, others).dup();
+            assertTrue(a.sub(b).amaxNumber().doubleValue() > 1e-3, norm + ": the label changes the samples");
+            params.forEach((name, value) -> {
+                if (name.contains("_gain_")) {
+                    value.assign(1);
+                } else if (name.contains("_shift_")) {
+                    value.assign(0);
+                }
+            });
+            assertEquals(g.generate(z, LABELS).dup(), g.generate(z, others).dup(),
+                    norm + ": unit gains and zero shifts leave the label no way in");
+            assertNotEquals(a, g.generate(z, LABELS).dup());
+            g.network().releaseActivations();
+        }
+    }
+}
