@@ -17,7 +17,8 @@ for path in sorted(glob.glob(os.path.join(out, "*.log"))):
         continue
     key = (m.group(1), m.group(2), int(m.group(3)))
     text = open(path, errors="replace").read()
-    r = re.search(r"RESULT .*? median ([0-9.]+) s/step", text)
+    # torch_dcgan.py prints "RESULT ... median X s/step", bench-step "dcgan-28 median of N: X s/step".
+    r = re.search(r"(?:RESULT .*? median|median of \d+:) ([0-9.]+) s/step", text)
     k = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     if r:
         runs[key].append(float(r.group(1)))
