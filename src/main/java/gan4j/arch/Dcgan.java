@@ -48,7 +48,7 @@ public final class Dcgan implements Architecture {
     /**
      * As the other constructor; with {@code projection} a conditional D scores with a class embedding
      * ({@link ProjectionHead}) instead of convolving the label planes, and a conditional G takes the
-     * label through class-conditional BatchNorm instead of on its latent.
+     * label through class-conditional BatchNorm as well as on its latent.
      */
     public Dcgan(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                  Norm generatorNorm, Norm discriminatorNorm, boolean projection) {
@@ -113,20 +113,20 @@ public final class Dcgan implements Architecture {
     }
 
     /**
-     * The projection GAN's generator: the layers of {@link #generator} over the latent alone, each
-     * BatchNorm class-conditional ({@link ClassConditionalNorm}).
+     * The projection GAN's generator: the layers of {@link #generator}, each BatchNorm
+     * class-conditional ({@link ClassConditionalNorm}).
      */
     public ComputationGraphConfiguration conditionalGenerator(NetworkSpec spec) {
         boolean batchNorm = generatorNorm == Norm.BATCH;
         ClassConditionalNorm norm = new ClassConditionalNorm(shape.latentSize(), spec.conditionChannels(), batchNorm);
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs("input");
-        String x = norm.latent(graph, "input");
+        norm.oneHot(graph, "input");
         int n = shape.doublings();
         int width = generatorWidth << (n - 1);
         int base = shape.baseSize();
         graph.addLayer("deconv0", ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1)
                 .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
-                .activation(Activation.IDENTITY)), x);
+                .activation(Activation.IDENTITY)), "input");
         graph.addLayer("relu0", new LeakyReluLayer(0), norm.normalize(graph, "norm0", "deconv0", width));
         for (int i = 1; i < n; i++) {
             width /= 2;

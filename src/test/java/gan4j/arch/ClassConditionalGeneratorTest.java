@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
-/** The projection GAN's generator: the label reaches G only through each BatchNorm's class gain and shift. */
+/**
+ * The projection GAN's generator: the label reaches G through the one-hot on its latent and through
+ * each BatchNorm's class gain and shift.
+ */
 class ClassConditionalGeneratorTest {
 
     private static final int CLASSES = 3;
@@ -36,9 +40,9 @@ class ClassConditionalGeneratorTest {
     }
 
     @Test
-    void theBodyReadsOnlyTheLatentAndEachNormHasOneGainAndShiftPerClass() {
+    void theFirstLayerReadsLatentAndOneHotAndEachNormHasOneGainAndShiftPerClass() {
         Map<String, INDArray> params = generator(Norm.BATCH).network().paramTable();
-        assertEquals(LATENT, params.get("deconv0_W").size(0), "the first layer reads the latent, not the one-hot");
+        assertEquals(LATENT + CLASSES, params.get("deconv0_W").size(0));
         assertArrayEquals(new long[] {CLASSES, 8}, params.get("norm0_gain_W").shape());
         assertArrayEquals(new long[] {CLASSES, 4}, params.get("norm1_shift_W").shape());
         assertEquals(CLASSES, params.get("norm0_gain_W").sumNumber().doubleValue() / 8, 1e-12,
@@ -47,10 +51,12 @@ class ClassConditionalGeneratorTest {
     }
 
     @Test
-    void labelsChangeTheSamplesOnlyThroughTheGainsAndShifts() {
+    void beyondTheFirstLayerLabelsActThroughTheGainsAndShifts() {
         for (Norm norm : new Norm[] {Norm.BATCH, Norm.NONE}) {
             ConditionedGenerator g = generator(norm);
             Map<String, INDArray> params = g.network().paramTable();
+            // The first layer's weights from the one-hot: zero, so only the norms see the label.
+            params.get("deconv0_W").get(NDArrayIndex.interval(LATENT, LATENT + CLASSES)).assign(0);
             Nd4j.getRandom().setSeed(9);
             params.forEach((name, value) -> {
                 if (name.contains("_gain_") || name.contains("_shift_")) {
@@ -70,7 +76,7 @@ class ClassConditionalGeneratorTest {
                 }
             });
             assertEquals(g.generate(z, LABELS).dup(), g.generate(z, others).dup(),
-                    norm + ": unit gains and zero shifts leave the label no way in");
+                    norm + ": unit gains and zero shifts leave the label no other way in");
             assertNotEquals(a, g.generate(z, LABELS).dup());
             g.network().releaseActivations();
         }

@@ -246,6 +246,11 @@ class GraphNetworkTest {
         partialPassesMatchTheFullPass(new GraphNetwork(graph(generator(new Sgd(0.1)))), latents(8));
     }
 
+    @Test
+    void classConditionalGeneratorPartialPassesMatchTheFullPass() {
+        partialPassesMatchTheFullPass(new GraphNetwork(graph(classConditionalGenerator())), conditionedLatents());
+    }
+
     /**
      * The parameter-only and input-only passes take other routes through some layers (a kernel
      * gradient through deconv2d_bp, an input gradient through deconv2d), hence agreement to
