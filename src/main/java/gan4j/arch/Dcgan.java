@@ -89,12 +89,8 @@ public final class Dcgan implements Architecture {
         int n = shape.doublings();
         int width = generatorWidth << (n - 1);
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
-        // [latent+cond, 1, 1] -> [width, base, base]: a transposed convolution over a 1×1 input.
         boolean batchNorm = generatorNorm == Norm.BATCH;
-        int base = shape.baseSize();
-        layers.layer(ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1)
-                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
-                .activation(Activation.IDENTITY)));
+        layers.layer(fromLatent(width, !batchNorm));
         if (batchNorm) {
             layers.layer(new BatchNorm());
         }
@@ -123,10 +119,7 @@ public final class Dcgan implements Architecture {
         norm.oneHot(graph, "input");
         int n = shape.doublings();
         int width = generatorWidth << (n - 1);
-        int base = shape.baseSize();
-        graph.addLayer("deconv0", ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1)
-                .padding(0, 0).convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(!batchNorm)
-                .activation(Activation.IDENTITY)), "input");
+        graph.addLayer("deconv0", fromLatent(width, !batchNorm), "input");
         graph.addLayer("relu0", new LeakyReluLayer(0), norm.normalize(graph, "norm0", "deconv0", width));
         for (int i = 1; i < n; i++) {
             width /= 2;
@@ -205,6 +198,13 @@ public final class Dcgan implements Architecture {
     private ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
         return discriminatorNorm == Norm.SPECTRAL ? SpectralNormConvolution.of(builder)
                 : ReusingConvolution.of(builder);
+    }
+
+    /** G's first layer, [latent+cond, 1, 1] to [width, base, base]: a transposed convolution over a 1×1 input. */
+    private Deconvolution2D fromLatent(int width, boolean bias) {
+        int base = shape.baseSize();
+        return ReusingDeconvolution2D.of(new Deconvolution2D.Builder(base, base).stride(1, 1).padding(0, 0)
+                .convolutionMode(ConvolutionMode.Truncate).nOut(width).hasBias(bias).activation(Activation.IDENTITY));
     }
 
     private static Deconvolution2D upsample(int nOut, boolean bias, Activation activation) {

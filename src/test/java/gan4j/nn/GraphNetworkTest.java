@@ -114,10 +114,7 @@ class GraphNetworkTest {
     }
 
     private static INDArray conditionedLatents() {
-        INDArray oneHot = Nd4j.zeros(DataType.DOUBLE, BATCH, 3, 1, 1);
-        oneHot.putScalar(new int[] {0, 2, 0, 0}, 1);
-        oneHot.putScalar(new int[] {1, 0, 0, 0}, 1);
-        return Nd4j.concat(1, latents(8), oneHot);
+        return Conditioning.oneHot(3).generatorInput(latents(8), new int[] {2, 0});
     }
 
     @Test
