@@ -30,7 +30,7 @@ public final class Architectures {
                     model.projection());
             case RESNET -> new Resnet((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
                     model.generatorWidth(), model.discriminatorWidth(), model.extraDiscriminatorBlocks(),
-                    model.generatorNorm(), model.discriminatorNorm());
+                    model.generatorNorm(), model.discriminatorNorm(), model.projection());
         };
     }
 }

@@ -161,7 +161,8 @@ public final class Dcgan implements Architecture {
      * last feature map as φ(x), scored by a {@link ProjectionHead} in place of the final convolution.
      */
     public ComputationGraphConfiguration projectionDiscriminator(NetworkSpec spec) {
-        ProjectionHead head = new ProjectionHead(shape.channels(), spec.conditionChannels());
+        ProjectionHead head = new ProjectionHead(shape.channels(), spec.conditionChannels(),
+                discriminatorNorm == Norm.SPECTRAL);
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs("input");
         String x = head.samples(graph, "input");
         int width = discriminatorWidth;
@@ -176,7 +177,9 @@ public final class Dcgan implements Architecture {
             x = "relu" + i;
             width *= 2;
         }
-        head.score(graph, "input", x, width / 2, shape.baseSize(), shape.baseSize(), "score");
+        int depth = width / 2;
+        int base = shape.baseSize();
+        head.score(graph, "input", head.flatten(graph, x, depth, base, base), (long) depth * base * base, "score");
         graph.setOutputs("score");
         graph.setInputTypes(InputType.convolutional(shape.size(), shape.size(),
                 shape.channels() + spec.conditionChannels()));

@@ -57,9 +57,22 @@ public final class Resnet implements Architecture {
     private final int extraDiscriminatorBlocks;
     private final Norm generatorNorm;
     private final Norm discriminatorNorm;
+    private final boolean projection;
 
     public Resnet(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
                   int extraDiscriminatorBlocks, Norm generatorNorm, Norm discriminatorNorm) {
+        this(imageSize, channels, latentSize, generatorWidth, discriminatorWidth, extraDiscriminatorBlocks,
+                generatorNorm, discriminatorNorm, false);
+    }
+
+    /**
+     * As the other constructor; with {@code projection} a conditional D scores with a class embedding
+     * ({@link ProjectionHead}) over its pooled features instead of convolving label planes, and a
+     * conditional G's normalizations are class-conditional ({@link ClassConditionalNorm}): SNGAN's
+     * conditional ResNets.
+     */
+    public Resnet(int imageSize, int channels, int latentSize, int generatorWidth, int discriminatorWidth,
+                  int extraDiscriminatorBlocks, Norm generatorNorm, Norm discriminatorNorm, boolean projection) {
         if (extraDiscriminatorBlocks < 0) {
             throw new IllegalArgumentException("extra discriminator blocks cannot be negative: "
                     + extraDiscriminatorBlocks);
@@ -73,6 +86,7 @@ public final class Resnet implements Architecture {
         this.extraDiscriminatorBlocks = extraDiscriminatorBlocks;
         this.generatorNorm = generatorNorm;
         this.discriminatorNorm = discriminatorNorm;
+        this.projection = projection;
     }
 
     /** Same shape as {@link Dcgan}'s, so that latent and condition batches are drawn alike. */
@@ -97,20 +111,27 @@ public final class Resnet implements Architecture {
     }
 
     public ComputationGraphConfiguration generator(Architecture.NetworkSpec spec) {
-        Layers g = new Layers(generatorNorm);
         int n = shape.doublings();
         int width = generatorWidth << (n - 1);
         int base = shape.baseSize();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
+        ClassConditionalNorm conditional = null;
+        if (conditionedByProjection(spec)) {
+            conditional = new ClassConditionalNorm(shape.latentSize(), spec.conditionChannels(),
+                    generatorNorm == Norm.BATCH);
+            conditional.oneHot(graph, INPUT);
+        }
+        Layers g = new Layers(generatorNorm, conditional);
         graph.addLayer("dense", g.dense(new DenseLayer.Builder().nOut((long) width * base * base)
                 .activation(Activation.IDENTITY)), INPUT);
         graph.addVertex("map", new PreprocessorVertex(new FeedForwardToCnnPreProcessor(base, base, width)), "dense");
         String x = "map";
         for (int i = 0; i < n; i++) {
             int out = generatorWidth << Math.max(n - 2 - i, 0);
-            x = upBlock(graph, g, "up" + i, x, out);
+            x = upBlock(graph, g, "up" + i, x, width, out);
+            width = out;
         }
-        graph.addLayer("relu", new LeakyReluLayer(0), g.batchNorm(graph, "bn", x));
+        graph.addLayer("relu", new LeakyReluLayer(0), g.normalize(graph, "bn", x, width));
         graph.addLayer(OUTPUT, g.conv(3, shape.channels(), true, Activation.TANH), "relu");
         graph.setOutputs(OUTPUT);
         graph.setInputTypes(InputType.convolutional(1, 1, shape.latentSize() + spec.conditionChannels()));
@@ -118,10 +139,13 @@ public final class Resnet implements Architecture {
     }
 
     public ComputationGraphConfiguration discriminator(Architecture.NetworkSpec spec) {
-        Layers d = new Layers(discriminatorNorm);
+        Layers d = new Layers(discriminatorNorm, null);
         int n = shape.doublings();
         ComputationGraphConfiguration.GraphBuilder graph = base(spec).graphBuilder().addInputs(INPUT);
-        String x = optimizedBlock(graph, d, "down0", INPUT, discriminatorWidth);
+        ProjectionHead head = conditionedByProjection(spec) ? new ProjectionHead(shape.channels(),
+                spec.conditionChannels(), discriminatorNorm == Norm.SPECTRAL) : null;
+        String x = optimizedBlock(graph, d, "down0", head == null ? INPUT : head.samples(graph, INPUT),
+                discriminatorWidth);
         int width = discriminatorWidth;
         for (int i = 1; i < n; i++) {
             width *= 2;
@@ -132,20 +156,28 @@ public final class Resnet implements Architecture {
         }
         graph.addLayer("relu", new LeakyReluLayer(0), x);
         graph.addLayer("sum", new GlobalPoolingLayer(PoolingType.SUM), "relu");
-        graph.addLayer(OUTPUT, d.dense(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY)), "sum");
+        if (head == null) {
+            graph.addLayer(OUTPUT, d.dense(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY)), "sum");
+        } else {
+            head.score(graph, INPUT, "sum", width, OUTPUT);
+        }
         graph.setOutputs(OUTPUT);
         graph.setInputTypes(InputType.convolutional(shape.size(), shape.size(),
                 shape.channels() + spec.conditionChannels()));
         return graph.build();
     }
 
+    private boolean conditionedByProjection(Architecture.NetworkSpec spec) {
+        return projection && spec.conditionChannels() > 0;
+    }
+
     private static String upBlock(ComputationGraphConfiguration.GraphBuilder graph, Layers g, String name, String in,
-                                  int out) {
-        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), g.batchNorm(graph, name + "_bn1", in));
+                                  int channels, int out) {
+        graph.addLayer(name + "_relu1", new LeakyReluLayer(0), g.normalize(graph, name + "_bn1", in, channels));
         graph.addLayer(name + "_up", upsample(), name + "_relu1");
         // No bias before BatchNorm: its gradient is zero and BatchNorm's shift does its work.
         graph.addLayer(name + "_conv1", g.conv(3, out, !g.batchNorm(), Activation.IDENTITY), name + "_up");
-        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), g.batchNorm(graph, name + "_bn2", name + "_conv1"));
+        graph.addLayer(name + "_relu2", new LeakyReluLayer(0), g.normalize(graph, name + "_bn2", name + "_conv1", out));
         graph.addLayer(name + "_conv2", g.conv(3, out, true, Activation.IDENTITY), name + "_relu2");
         graph.addLayer(name + "_sc_up", upsample(), in);
         // The residual branch's bias already shifts the sum.
@@ -194,15 +226,22 @@ public final class Resnet implements Architecture {
         return name;
     }
 
-    /** One network's layers under its normalization. */
-    private record Layers(Norm norm) {
+    /** One network's layers under its normalization, class-conditional when {@code conditional} is there. */
+    private record Layers(Norm norm, ClassConditionalNorm conditional) {
 
         boolean batchNorm() {
             return norm == Norm.BATCH;
         }
 
-        /** {@code in} through a BatchNorm layer named {@code name} when batch-normalized; the name to read from. */
-        String batchNorm(ComputationGraphConfiguration.GraphBuilder graph, String name, String in) {
+        /**
+         * {@code in}, of {@code channels} channels, through the normalization named {@code name}
+         * (BatchNorm when batch-normalized, then the class's gain and shift when conditional);
+         * the name to read from.
+         */
+        String normalize(ComputationGraphConfiguration.GraphBuilder graph, String name, String in, int channels) {
+            if (conditional != null) {
+                return conditional.normalize(graph, name, in, channels);
+            }
             if (!batchNorm()) {
                 return in;
             }

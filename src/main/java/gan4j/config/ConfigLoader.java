@@ -173,8 +173,8 @@ public final class ConfigLoader {
             throw s.invalid("conditioning", "needs model.conditional: true, since only a conditional model has"
                     + " labels to condition on");
         }
-        if (model.projection() && architecture != ModelConfig.Family.DCGAN) {
-            throw s.invalid("conditioning", "projection is built for architecture: dcgan only; use concat for "
+        if (model.projection() && !model.images()) {
+            throw s.invalid("conditioning", "projection is built for architectures dcgan and resnet; use concat for "
                     + architecture.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (model.pack() > 1 && model.images()) {

@@ -158,7 +158,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void conditioningIsConcatOrProjectionForAConditionalDcgan() {
+    void conditioningIsConcatOrProjectionForAConditionalImageModel() {
         assertEquals(ModelConfig.Conditioning.CONCAT, parse("model: {conditional: true}\n").model().conditioning(),
                 "configs and checkpoints from before model.conditioning mean concat");
         assertTrue(parse("model: {conditional: true, conditioning: projection}\n").model().projection());
@@ -168,8 +168,10 @@ class ConfigLoaderTest {
                 "an unconditional run's resolved config, which names the default, loads again");
         assertTrue(error("model: {conditioning: projection}\n")
                 .contains("model.conditioning needs model.conditional: true"));
-        assertTrue(error("model: {architecture: resnet, conditional: true, conditioning: projection}\n")
-                .contains("projection is built for architecture: dcgan only"));
+        assertTrue(error("model: {architecture: mlp, conditional: true, conditioning: projection}\n")
+                .contains("projection is built for architectures dcgan and resnet; use concat for mlp"));
+        assertTrue(parse("model: {architecture: resnet, conditional: true, conditioning: projection}\n").model()
+                .projection());
     }
 
     @Test

@@ -9,6 +9,8 @@ import gan4j.arch.Architecture;
 import gan4j.arch.Dcgan;
 import gan4j.arch.Resnet;
 import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.layer.SpectralNormFreezer;
+import gan4j.nn.layer.SpectralNormParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -129,6 +131,31 @@ class GraphNetworkTest {
                 conditionedLatents());
     }
 
+    /** SNGAN's conditional ResNets: class-conditional norms in G, a spectrally normalized projection critic. */
+    private static final Resnet PROJECTION_RESNET = new Resnet(28, 1, LATENT, 2, 2, 0, Norm.BATCH, Norm.SPECTRAL,
+            true);
+
+    @Test
+    void resnetClassConditionalGeneratorParameterGradientPassesFiniteDifferences() {
+        GraphNetwork g = new GraphNetwork(graph(PROJECTION_RESNET.generator(
+                new Architecture.NetworkSpec(3, 7, new Sgd(0.1), DataType.DOUBLE))));
+        parameterGradientMatchesFiniteDifferences(g, conditionedLatents());
+    }
+
+    /** Power iteration is stopped first (as in SpectralNormGradientTest), so that σ is a fixed function of W. */
+    @Test
+    void resnetProjectionCriticParameterGradientPassesFiniteDifferences() {
+        GraphNetwork d = new GraphNetwork(graph(PROJECTION_RESNET.discriminator(
+                new Architecture.NetworkSpec(3, 7, new Sgd(0.1), DataType.DOUBLE))));
+        INDArray input = Conditioning.oneHot(3).discriminatorInput(images(3), new int[] {1, 2});
+        for (int pass = 0; pass < 3; pass++) {
+            d.forward(input);
+            d.releaseActivations();
+        }
+        SpectralNormFreezer.stopIterating(d.model());
+        parameterGradientMatchesFiniteDifferences(d, input);
+    }
+
     @Test
     void discriminatorInputGradientPassesFiniteDifferences() {
         inputGradientMatchesFiniteDifferences(new GraphNetwork(graph(discriminator(new Sgd(0.1)))), images(4));
@@ -182,8 +209,8 @@ class GraphNetworkTest {
 
     /**
      * The first, middle and last index of each parameter array the training loss depends on:
-     * BatchNorm's running mean and variance sit in the parameter vector, with the updater's
-     * pseudo-gradient, not a gradient.
+     * BatchNorm's running mean and variance and spectral norm's u sit in the parameter vector, moved
+     * by their layers and not by a gradient.
      */
     private static List<Long> trainedParameters(ComputationGraph graph) {
         Set<Long> indices = new TreeSet<>();
@@ -195,7 +222,7 @@ class GraphNetworkTest {
             for (var entry : graph.getVertices()[vertex].getLayer().paramTable().entrySet()) {
                 long length = entry.getValue().length();
                 boolean running = entry.getKey().equals("mean") || entry.getKey().equals("var")
-                        || entry.getKey().equals("log10stdev");
+                        || entry.getKey().equals("log10stdev") || entry.getKey().equals(SpectralNormParams.U_KEY);
                 if (!running) {
                     indices.addAll(List.of(offset, offset + length / 2, offset + length - 1));
                 }

@@ -103,13 +103,17 @@ class ResumeTest {
     }
 
     /**
-     * A projection critic: its class embedding (the new parameters) and their Adam moments must come
-     * back from the checkpoint, and the resumed critic must be rebuilt as a projection critic.
+     * A projection critic and class-conditional generator norms: the class embedding and per-class
+     * gains (the new parameters) and their Adam moments must come back from the checkpoint, and the
+     * resumed networks must be rebuilt with them, for both architectures that offer projection.
      */
-    @Test
-    void projectionCriticResumesExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dcgan", "resnet"})
+    void projectionModelsResumeExactly(String architecture, @TempDir Path straight, @TempDir Path halves)
+            throws Exception {
         assumeTrue(Files.isDirectory(TinyRuns.FASHION_MNIST), "needs dataset-fashion-mnist");
-        String[] projection = {"--set", "model.conditional=true", "--set", "model.conditioning=projection"};
+        String[] projection = {"--set", "model.conditional=true", "--set", "model.conditioning=projection",
+            "--set", "model.architecture=" + architecture};
         Path a = TinyRuns.dcganConfig(straight, "");
         assertEquals(0, TinyRuns.gan(withArgs(new String[] {"train", "-c", a.toString()}, projection)).exitCode());
         Path b = TinyRuns.dcganConfig(halves, "");
@@ -125,6 +129,8 @@ class ResumeTest {
         assertEquals(6, two.state().step());
         assertTrue(two.model().critic().paramTable().keySet().stream().anyMatch(k -> k.startsWith("embed_")),
                 "the resumed critic is rebuilt with its class embedding: " + two.model().critic().paramTable().keySet());
+        assertTrue(two.model().generator().paramTable().keySet().stream().anyMatch(k -> k.contains("_gain_")),
+                "the resumed generator is rebuilt with its class gains");
         assertSameNetwork(one.model().generator(), two.model().generator());
         assertSameNetwork(one.model().critic(), two.model().critic());
         assertSameLog(straight, halves);

@@ -146,7 +146,7 @@ class SpectralNormGradientTest {
         for (int pass = 0; pass < 3; pass++) {
             net.output(x, true);
         }
-        SpectralNormNets.stopIterating(net);
+        SpectralNormFreezer.stopIterating(net);
     }
 
     private static double centralDifference(INDArray values, long i, DoubleSupplier f) {

@@ -49,15 +49,4 @@ final class SpectralNormNets {
         net.init();
         return net;
     }
-
-    /** Makes every spectrally normalised layer of {@code net} keep its u (see SpectralNormalizer#stopIterating). */
-    static void stopIterating(MultiLayerNetwork net) {
-        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
-            if (layer instanceof SpectralNormDense.Instance dense) {
-                dense.stopIterating();
-            } else if (layer instanceof SpectralNormConvolution.Instance convolution) {
-                convolution.stopIterating();
-            }
-        }
-    }
 }

@@ -1,0 +1,154 @@
+package gan4j.arch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gan4j.config.ModelConfig.Norm;
+import gan4j.nn.ConditionedCritic;
+import gan4j.nn.ConditionedGenerator;
+import gan4j.nn.Conditioning;
+import gan4j.nn.GraphNetwork;
+import gan4j.nn.layer.SpectralNormFreezer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * SNGAN's conditional ResNets: a projection critic over the pooled features (spectrally normalized
+ * head with an SN critic) and a generator whose every BatchNorm is class-conditional, in float64.
+ */
+class ResnetProjectionTest {
+
+    private static final int CLASSES = 3;
+    private static final int LATENT = 8;
+    private static final int[] LABELS = {0, 2, 1, 2};
+    private static final int[] OTHERS = {1, 0, 2, 0};
+
+    private static Resnet resnet(Norm criticNorm) {
+        return new Resnet(28, 1, LATENT, 2, 2, 0, Norm.BATCH, criticNorm, true);
+    }
+
+    private static Architecture.NetworkSpec spec() {
+        return new Architecture.NetworkSpec(CLASSES, 11, new Adam(1e-3), DataType.DOUBLE);
+    }
+
+    private static ConditionedCritic critic(Norm norm) {
+        return new ConditionedCritic(resnet(norm).newDiscriminator(spec()), Conditioning.oneHot(CLASSES));
+    }
+
+    private static INDArray samples() {
+        Nd4j.getRandom().setSeed(5);
+        return Nd4j.rand(DataType.DOUBLE, LABELS.length, 1, 28, 28).muli(2).subi(1);
+    }
+
+    @Test
+    void theCriticConvolvesOnlySamplesAndEmbedsEachClassOverItsPooledFeatures() {
+        Map<String, INDArray> spectral = critic(Norm.SPECTRAL).network().paramTable();
+        assertEquals(1, spectral.get("down0_conv1_W").size(1), "the first convolution reads the sample channel only");
+        assertArrayEquals(new long[] {CLASSES, 4}, spectral.get("embed_W").shape(),
+                "one embedding row per class over the 4 summed channels of the last block");
+        assertFalse(spectral.containsKey("embed_b"), "with spectral norm ψ is its own layer");
+        assertTrue(spectral.containsKey("psi_u") && spectral.containsKey("embed_u"),
+                "ψ and the embedding are spectrally normalized: " + spectral.keySet());
+        Map<String, INDArray> plain = critic(Norm.NONE).network().paramTable();
+        assertEquals(4, plain.get("embed_b").length(), "without it, ψ is the embedding's bias");
+        assertFalse(plain.containsKey("output_W"));
+    }
+
+    @Test
+    void labelsChangeTheScoreOnlyThroughTheEmbedding() {
+        for (Norm norm : new Norm[] {Norm.SPECTRAL, Norm.NONE}) {
+            ConditionedCritic critic = critic(norm);
+            INDArray x = samples();
+            // Scoring is a training pass, which moves u: held still, so that only the labels differ.
+            SpectralNormFreezer.stopIterating(((GraphNetwork) critic.network()).model());
+            assertNotEquals(critic.score(x, LABELS).dup(), critic.score(x, OTHERS).dup(), norm.toString());
+            INDArray embedding = critic.network().paramTable().get("embed_W");
+            // Equal rows, not zero ones: σ of a zero matrix is 0 and spectral norm would divide by it.
+            embedding.assign(embedding.getRow(0).broadcast(embedding.shape()));
+            assertEquals(critic.score(x, LABELS).dup(), critic.score(x, OTHERS).dup(),
+                    norm + ": one embedding for every class leaves the label no other way in");
+            critic.network().releaseActivations();
+        }
+    }
+
+    /** What G trains through: the sample gradient, embedding term included, with u held still. */
+    @Test
+    void spectralCriticSampleGradientMatchesFiniteDifferences() {
+        ConditionedCritic critic = critic(Norm.SPECTRAL);
+        INDArray x = samples();
+        for (int pass = 0; pass < 3; pass++) {
+            critic.score(x, LABELS);
+        }
+        SpectralNormFreezer.stopIterating(((GraphNetwork) critic.network()).model());
+        INDArray weights = Nd4j.create(new double[][] {{0.7}, {-1.3}, {0.4}, {1.1}});
+        critic.score(x, LABELS);
+        INDArray gradient = critic.sampleGradient(weights).dup();
+        assertTrue(gradient.norm2Number().doubleValue() > 0);
+        SplittableRandom random = new SplittableRandom(3);
+        double eps = 1e-5;
+        for (int k = 0; k < 40; k++) {
+            int[] at = {random.nextInt(LABELS.length), 0, random.nextInt(28), random.nextInt(28)};
+            double value = x.getDouble(at[0], 0, at[2], at[3]);
+            INDArray up = x.dup();
+            up.putScalar(at, value + eps);
+            INDArray down = x.dup();
+            down.putScalar(at, value - eps);
+            double numeric = (weighted(critic, up, weights) - weighted(critic, down, weights)) / (2 * eps);
+            assertEquals(numeric, gradient.getDouble(at[0], 0, at[2], at[3]), 1e-7 + 1e-4 * Math.abs(numeric),
+                    "pixel " + Arrays.toString(at));
+        }
+        critic.network().releaseActivations();
+    }
+
+    private static double weighted(ConditionedCritic critic, INDArray samples, INDArray weights) {
+        return critic.score(samples, LABELS).mul(weights).sumNumber().doubleValue();
+    }
+
+    @Test
+    void everyGeneratorNormHasAGainAndShiftPerClass() {
+        Map<String, INDArray> params = resnet(Norm.SPECTRAL).newGenerator(spec()).paramTable();
+        assertEquals(LATENT + CLASSES, params.get("dense_W").size(0), "the first layer reads latent and one-hot");
+        // 28 px: a 7×7 map of 4 channels, blocks to 2 channels, then the last norm before the output.
+        assertArrayEquals(new long[] {CLASSES, 4}, params.get("up0_bn1_gain_W").shape());
+        assertArrayEquals(new long[] {CLASSES, 2}, params.get("up0_bn2_shift_W").shape());
+        assertArrayEquals(new long[] {CLASSES, 2}, params.get("bn_gain_W").shape());
+    }
+
+    @Test
+    void beyondTheFirstLayerLabelsActThroughTheGainsAndShifts() {
+        ConditionedGenerator g = new ConditionedGenerator(resnet(Norm.SPECTRAL).newGenerator(spec()),
+                Conditioning.oneHot(CLASSES));
+        Map<String, INDArray> params = g.network().paramTable();
+        params.get("dense_W").get(NDArrayIndex.interval(LATENT, LATENT + CLASSES)).assign(0);
+        Nd4j.getRandom().setSeed(9);
+        params.forEach((name, value) -> {
+            if (name.contains("_gain_") || name.contains("_shift_")) {
+                value.addi(Nd4j.randn(DataType.DOUBLE, value.shape()).muli(0.5));
+            }
+        });
+        Nd4j.getRandom().setSeed(5);
+        INDArray z = Nd4j.randn(DataType.DOUBLE, LABELS.length, LATENT, 1, 1);
+        INDArray a = g.generate(z, LABELS).dup();
+        assertTrue(a.sub(g.generate(z, OTHERS)).amaxNumber().doubleValue() > 1e-3, "the label changes the samples");
+        params.forEach((name, value) -> {
+            if (name.contains("_gain_")) {
+                value.assign(1);
+            } else if (name.contains("_shift_")) {
+                value.assign(0);
+            }
+        });
+        assertEquals(g.generate(z, LABELS).dup(), g.generate(z, OTHERS).dup(),
+                "unit gains and zero shifts leave the label no other way in");
+        g.network().releaseActivations();
+    }
+}
