@@ -24,7 +24,7 @@ public final class Architectures {
         return switch (model.architecture()) {
             case MLP -> new Mlp((int) sampleShape[0], model.latentSize(), model.generatorWidth(),
                     model.discriminatorWidth(), model.hiddenLayers(), dataScale, model.pack(),
-                    model.generators());
+                    model.generators(), model.generatorNorm() == ModelConfig.Norm.BATCH);
             case DCGAN -> new Dcgan((int) sampleShape[1], (int) sampleShape[0], model.latentSize(),
                     model.generatorWidth(), model.discriminatorWidth(), model.generatorNorm(), model.discriminatorNorm(),
                     model.projection());

@@ -4,6 +4,7 @@ import gan4j.nn.GraphNetwork;
 import gan4j.nn.Network;
 import gan4j.nn.ParallelGenerators;
 import gan4j.nn.SequentialNetwork;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -11,7 +12,9 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -30,6 +33,9 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * by side as {@link ParallelGenerators}, and D ends in k+1 raw class scores (generator 0..k−1, real)
  * instead of one. The paper shares G's early layers for images; for toy MLPs independent generators
  * are the simpler choice.
+ *
+ * <p>With {@code generatorBatchNorm} each hidden layer of G is dense (no bias: BatchNorm's shift
+ * replaces it), BatchNorm, ReLU, as the generator of PacGAN's and VEEGAN's toy experiments.
  */
 public final class Mlp implements Architecture {
 
@@ -41,6 +47,7 @@ public final class Mlp implements Architecture {
     private final double dataScale;
     private final int pack;
     private final int generators;
+    private final boolean generatorBatchNorm;
 
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers) {
         this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, 1);
@@ -60,6 +67,14 @@ public final class Mlp implements Architecture {
     /** As the other constructors, with {@code generators} independent generators and a (k+1)-class critic. */
     public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
                double dataScale, int pack, int generators) {
+        this(dimensions, latentSize, generatorWidth, discriminatorWidth, hiddenLayers, dataScale, pack, generators,
+                false);
+    }
+
+    /** As the other constructors, with BatchNorm after each of G's hidden layers when {@code generatorBatchNorm}. */
+    public Mlp(int dimensions, int latentSize, int generatorWidth, int discriminatorWidth, int hiddenLayers,
+               double dataScale, int pack, int generators, boolean generatorBatchNorm) {
+        this.generatorBatchNorm = generatorBatchNorm;
         if (pack < 1) {
             throw new IllegalArgumentException("pack must be at least 1: " + pack);
         }
@@ -113,7 +128,7 @@ public final class Mlp implements Architecture {
     public MultiLayerConfiguration generator(NetworkSpec spec) {
         NeuralNetConfiguration.ListBuilder layers = base(spec).list();
         for (int i = 0; i < hiddenLayers; i++) {
-            layers.layer(new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU).build());
+            generatorHiddenLayer().forEach(layers::layer);
         }
         DenseLayer.Builder output = new DenseLayer.Builder().nOut(dimensions);
         layers.layer(dataScale == 1 ? output.activation(Activation.IDENTITY).build()
@@ -133,10 +148,12 @@ public final class Mlp implements Architecture {
             String previous = "latent_" + g;
             graph.addVertex(previous, new SubsetVertex(g * latentSize, (g + 1) * latentSize - 1), "latent");
             for (int i = 0; i < hiddenLayers; i++) {
-                String name = "g" + g + "_dense" + i;
-                graph.addLayer(name, new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU)
-                        .build(), previous);
-                previous = name;
+                List<Layer> hidden = generatorHiddenLayer();
+                for (int j = 0; j < hidden.size(); j++) {
+                    String name = "g" + g + "_dense" + i + (j == 0 ? "" : "_" + j);
+                    graph.addLayer(name, hidden.get(j), previous);
+                    previous = name;
+                }
             }
             outputs[g] = "g" + g + "_out";
             DenseLayer.Builder output = new DenseLayer.Builder().nOut(dimensions);
@@ -147,6 +164,17 @@ public final class Mlp implements Architecture {
         graph.setOutputs("samples");
         graph.setInputTypes(InputType.feedForward((long) latentSize * generators));
         return graph.build();
+    }
+
+    /** One hidden layer of G: dense-ReLU, or dense-BatchNorm-ReLU. */
+    private List<Layer> generatorHiddenLayer() {
+        if (!generatorBatchNorm) {
+            return List.of(new DenseLayer.Builder().nOut(generatorWidth).activation(Activation.RELU).build());
+        }
+        return List.of(new DenseLayer.Builder().nOut(generatorWidth).hasBias(false).activation(Activation.IDENTITY)
+                        .build(),
+                new BatchNormalization.Builder().build(),
+                new ActivationLayer.Builder().activation(Activation.RELU).build());
     }
 
     public MultiLayerConfiguration discriminator(NetworkSpec spec) {

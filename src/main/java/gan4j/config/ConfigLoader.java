@@ -203,8 +203,8 @@ public final class ConfigLoader {
             throw s.invalid("generator_norm", "spectral is not available for dcgan, whose generator is transposed"
                     + " convolutions; use batch or none, or architecture: resnet");
         }
-        if (mlp && model.generatorNorm() != ModelConfig.Norm.NONE) {
-            throw s.invalid("generator_norm", "must be none for mlp, which normalizes no layer");
+        if (mlp && model.generatorNorm() == ModelConfig.Norm.SPECTRAL) {
+            throw s.invalid("generator_norm", "spectral is not available for an mlp generator; use batch or none");
         }
         if (mlp && model.discriminatorNorm() != ModelConfig.Norm.NONE) {
             throw s.invalid("discriminator_norm", "must be none for mlp, which normalizes no layer");

@@ -57,6 +57,16 @@ class GradientCheckTest {
     }
 
     @Test
+    void batchNormMlpGeneratorLayersPassDl4jGradientCheck() {
+        Mlp mlp = new Mlp(2, 2, 4, 4, 2, 2.83, 1, 1, true);
+        MultiLayerNetwork net = withLossHead(mlp.generator(SPEC),
+                new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+        INDArray z = Nd4j.randn(DataType.DOUBLE, mlp.latentShape(5));
+        INDArray target = Nd4j.randn(DataType.DOUBLE, 5, 2);
+        assertTrue(GradientCheckUtil.checkGradients(check(net).input(z).labels(target)));
+    }
+
+    @Test
     void discriminatorLayersPassDl4jGradientCheck() {
         MultiLayerNetwork net = withLossHead(TINY.discriminator(SPEC),
                 new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());

@@ -260,6 +260,11 @@ class ConfigLoaderTest {
                 .contains("model.discriminator_norm must be one of batch, spectral, none, got 'layer'"));
         assertTrue(error("model: {architecture: vgg}\n").contains("must be one of dcgan, resnet, mlp"));
         assertTrue(error("model: {generator_norm: spectral}\n").contains("spectral is not available for dcgan"));
+        String toy = "data: {type: toy}\nmodel: {architecture: mlp";
+        assertEquals(ModelConfig.Norm.NONE, parse(toy + "}\n").model().generatorNorm());
+        assertEquals(ModelConfig.Norm.BATCH, parse(toy + ", generator_norm: batch}\n").model().generatorNorm());
+        assertTrue(error(toy + ", generator_norm: spectral}\n")
+                .contains("model.generator_norm spectral is not available for an mlp generator; use batch or none"));
         String old = error("model: {discriminator_batch_norm: false}\n");
         assertTrue(old.startsWith("exp.yaml:1: model.discriminator_batch_norm was replaced by"
                 + " model.discriminator_norm"), old);

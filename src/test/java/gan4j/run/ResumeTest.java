@@ -142,14 +142,20 @@ class ResumeTest {
         return all.toArray(String[]::new);
     }
 
-    /** A packed critic (PacGAN2) on the toy ring: packing must not disturb the exact resume. */
-    @Test
-    void packedCriticResumesExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+    /**
+     * A packed critic (PacGAN2) on the toy ring, with and without BatchNorm in G: packing must not
+     * disturb the exact resume.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "batch"})
+    void packedCriticResumesExactly(String norm, @TempDir Path straight, @TempDir Path halves) throws Exception {
+        String normalized = "model.generator_norm=" + norm;
         Path a = toyPackedConfig(straight);
-        assertEquals(0, TinyRuns.gan("train", "-c", a.toString()).exitCode());
+        assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set", normalized).exitCode());
         Path b = toyPackedConfig(halves);
-        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "train.steps=3").exitCode());
-        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume");
+        assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", normalized, "--set", "train.steps=3")
+                .exitCode());
+        TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", normalized);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming"), resumed.out());
 
@@ -166,18 +172,20 @@ class ResumeTest {
      * Four generators (MAD-GAN) on the toy ring, with a moving average of them: every generator's
      * weights and optimizer state must survive the checkpoint, and sampling draws from all of them.
      */
-    @Test
-    void severalGeneratorsResumeExactly(@TempDir Path straight, @TempDir Path halves) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "batch"})
+    void severalGeneratorsResumeExactly(String norm, @TempDir Path straight, @TempDir Path halves) throws Exception {
         String madgan = "model.generators=4";
         String ema = "train.ema.decay=0.9";
+        String normalized = "model.generator_norm=" + norm;
         Path a = toyPackedConfig(straight);
         assertEquals(0, TinyRuns.gan("train", "-c", a.toString(), "--set", "model.pack=1", "--set", madgan,
-                "--set", ema).exitCode());
+                "--set", ema, "--set", normalized).exitCode());
         Path b = toyPackedConfig(halves);
         assertEquals(0, TinyRuns.gan("train", "-c", b.toString(), "--set", "model.pack=1", "--set", madgan,
-                "--set", ema, "--set", "train.steps=3").exitCode());
+                "--set", ema, "--set", normalized, "--set", "train.steps=3").exitCode());
         TinyRuns.Result resumed = TinyRuns.gan("train", "-c", b.toString(), "--resume", "--set", "model.pack=1",
-                "--set", madgan, "--set", ema);
+                "--set", madgan, "--set", ema, "--set", normalized);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming"), resumed.out());
 
