@@ -8,7 +8,6 @@ import gan4j.config.ModelConfig.Norm;
 import gan4j.nn.ConditionedCritic;
 import gan4j.nn.Conditioning;
 import gan4j.nn.Network;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,27 +61,7 @@ class ProjectionCriticTest {
         // A larger embedding than at initialisation, so that its term dominates the score's gradient.
         critic.network().paramTable().get("embed_W").muli(50);
         INDArray x = samples();
-        INDArray weights = Nd4j.create(new double[][] {{0.7}, {-1.3}, {0.4}, {1.1}});
-        critic.score(x, LABELS);
-        INDArray gradient = critic.sampleGradient(weights);
-        assertArrayEquals(x.shape(), gradient.shape());
-        SplittableRandom random = new SplittableRandom(3);
-        double eps = 1e-5;
-        for (int k = 0; k < 40; k++) {
-            int[] at = {random.nextInt(LABELS.length), 0, random.nextInt(28), random.nextInt(28)};
-            double value = x.getDouble(at[0], 0, at[2], at[3]);
-            INDArray up = x.dup();
-            up.putScalar(new int[] {at[0], 0, at[2], at[3]}, value + eps);
-            INDArray down = x.dup();
-            down.putScalar(new int[] {at[0], 0, at[2], at[3]}, value - eps);
-            double numeric = (weighted(critic, up, weights) - weighted(critic, down, weights)) / (2 * eps);
-            double analytic = gradient.getDouble(at[0], 0, at[2], at[3]);
-            assertEquals(numeric, analytic, 1e-6 + 1e-4 * Math.abs(numeric), "pixel " + java.util.Arrays.toString(at));
-        }
-        critic.network().releaseActivations();
-    }
-
-    private static double weighted(ConditionedCritic critic, INDArray samples, INDArray weights) {
-        return critic.score(samples, LABELS).mul(weights).sumNumber().doubleValue();
+        ConditionChecks.sampleGradientMatchesFiniteDifferences(critic, x, LABELS,
+                Nd4j.create(new double[][] {{0.7}, {-1.3}, {0.4}, {1.1}}), 1e-6);
     }
 }
